@@ -1,0 +1,3 @@
+import Distilabel
+
+print("example")

@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "swift-distilabel",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Distilabel", targets: ["Distilabel"]),
+        .library(name: "DistilabelTesting", targets: ["DistilabelTesting"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "GGUFRuntime", targets: ["GGUFRuntime"]),
+        .library(name: "LLMClients", targets: ["LLMClients"]),
+        .executable(name: "distilabel", targets: ["distilabel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Bottom layer: standalone modules that depend on nothing of ours.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Parquet", dependencies: ["CZlib"]),
+        .target(name: "GGUFRuntime"),
+        .target(name: "LLMClients"),
+
+        // MARK: The engine: values, steps, graph, batches, scheduling. No HTTP, no Parquet.
+        .target(name: "DistilabelCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
+        // MARK: The durable cache joins the engine and Parquet.
+        .target(name: "DistilabelCache", dependencies: ["DistilabelCore", "Parquet"]),
+
+        // MARK: What users import.
+        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),
+        .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
+        .target(
+            name: "DistilabelCLI",
+            dependencies: ["Distilabel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "distilabel", dependencies: ["DistilabelCLI"]),
+        .executableTarget(
+            name: "GenerateResponses",
+            dependencies: ["Distilabel", "DistilabelTesting"],
+            path: "Examples/GenerateResponses"
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "DistilabelCoreTests", dependencies: ["Distilabel", "DistilabelTesting"]),
+        .testTarget(
+            name: "ParquetTests",
+            dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
+        .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

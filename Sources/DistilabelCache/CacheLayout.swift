@@ -1,0 +1,5 @@
+import DistilabelCore
+import Parquet
+
+/// The durable cache store.
+enum CacheLayout {}

@@ -1,0 +1,4 @@
+import DistilabelCore
+
+/// Testing helpers for pipelines.
+public enum DistilabelTestingModule {}

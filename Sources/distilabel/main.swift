@@ -1,0 +1,3 @@
+import DistilabelCLI
+
+await DistilabelCommand.main()
