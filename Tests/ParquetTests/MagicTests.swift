@@ -1,6 +1,8 @@
 import Parquet
 import Testing
 
-@Test func magicIsPAR1() {
-    #expect(ParquetFormat.magic == [0x50, 0x41, 0x52, 0x31])
+@Test func recordLooksUpFieldsByName() {
+    let record = ParquetRecord(names: ["id", "text"], values: [.int(1), .string("é")])
+    #expect(record["text"] == .string("é"))
+    #expect(record["missing"] == nil)
 }
