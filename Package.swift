@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GGUFRuntime", targets: ["GGUFRuntime"]),
         .library(name: "LLMClients", targets: ["LLMClients"]),
         .executable(name: "distilabel", targets: ["distilabel"]),
+        .executable(name: "generate-responses", targets: ["GenerateResponses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -46,6 +47,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "DistilabelCoreTests", dependencies: ["Distilabel", "DistilabelTesting"]),
+        .testTarget(name: "DistilabelCacheTests", dependencies: ["DistilabelCache", "DistilabelTesting"]),
         .testTarget(
             name: "ParquetTests",
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,4 +1,0 @@
-import DistilabelCore
-
-/// Testing helpers for pipelines.
-public enum DistilabelTestingModule {}
