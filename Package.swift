@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "DistilabelCoreTests", dependencies: ["Distilabel", "DistilabelTesting"]),
         .testTarget(
             name: "ParquetTests",
-            dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
         .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
