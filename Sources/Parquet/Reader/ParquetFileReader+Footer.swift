@@ -25,10 +25,7 @@ extension ParquetFileReader {
                 reason: "footer length \(length) does not fit in a file of \(file.size) bytes (truncated?)")
         }
         let start = file.size - 8 - length
-        // Old parquet-mr versions left the dictionary page header out of total_compressed_size: read a little
-        // slack (never past the footer); the page loop stops once the chunk's values are read.
-        let slack = min(100, footerStart - start - length)
-        let bytes = try file.read(offset: start, count: length + slack)
+        let bytes = try file.read(offset: start, count: length)
         var reader = ThriftCompactReader(bytes)
         reader.context = "the footer (FileMetaData)"
         let metadata = try FileMetaData(thrift: &reader)
@@ -75,10 +72,7 @@ extension ParquetFileReader {
                 reason: "chunk type \(meta.type) differs from the schema's \(leaf.physicalType?.description ?? "group")"
             )
         }
-        switch meta.codec {
-        case .uncompressed, .snappy, .gzip, .zstd, .lz4Raw: break
-        default: throw ParquetError.unsupportedCodec(codec: meta.codec.description, column: name)
-        }
+        _ = try PageDecompression.compression(for: meta.codec, column: name)
         var start = Int(meta.dataPageOffset)
         if let dictionary = meta.dictionaryPageOffset, dictionary > 0, dictionary < start { start = Int(dictionary) }
         let length = Int(meta.totalCompressedSize)

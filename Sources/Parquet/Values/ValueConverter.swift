@@ -82,13 +82,17 @@ struct ValueConverter: Sendable {
         }
     }
 
-    /// An INT96 timestamp: nanoseconds of the day (little-endian) then the Julian day. Out-of-range values wrap,
-    /// as in pyarrow.
+    /// An INT96 timestamp: nanoseconds of the day (little-endian) then the Julian day. Instants outside the
+    /// nanosecond range of `Int64` (years before 1677 or after 2262) are returned in microseconds, exactly.
     func int96(nanosOfDay: UInt64, julianDay: UInt32) -> ParquetValue {
         if kind == .null { return .null }
         let days = Int64(Int32(bitPattern: julianDay)) - 2_440_588
-        let nanos = days &* 86_400_000_000_000 &+ Int64(bitPattern: nanosOfDay)
-        return .timestamp(nanos, unit: .nanos, isAdjustedToUTC: false)
+        let nanosInDay = Int64(bitPattern: nanosOfDay)
+        let (dayNanos, overflow) = days.multipliedReportingOverflow(by: 86_400_000_000_000)
+        let (nanos, carry) = dayNanos.addingReportingOverflow(nanosInDay)
+        if !overflow && !carry { return .timestamp(nanos, unit: .nanos, isAdjustedToUTC: false) }
+        let micros = days &* 86_400_000_000 &+ nanosInDay / 1000
+        return .timestamp(micros, unit: .micros, isAdjustedToUTC: false)
     }
 
     func float(_ value: Float) -> ParquetValue {

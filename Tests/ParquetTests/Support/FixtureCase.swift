@@ -33,6 +33,12 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
         "parquet-testing/bad_data/ARROW-GH-47662.parquet": "",
     ]
 
+    /// Rows whose pyarrow rendering is wrong (INT96 wrapped around the nanosecond range); checked separately.
+    static let pyarrowWrapsRows: [String: Set<Int>] = ["parquet-testing/int96_from_spark.parquet": [2, 5]]
+
+    /// Files pyarrow rejects but that this reader reads (a MAP with an optional key, written by Presto).
+    static let lenientRowCounts: [String: Int] = ["parquet-testing/incorrect_map_schema.parquet": 1]
+
     static func all() -> [FixtureCase] {
         var cases: [FixtureCase] = []
         var pyarrowRows: [String: Int] = [:]
@@ -51,7 +57,9 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
         }
         for path in Fixtures.allParquetFiles() {
             let name = (path as NSString).lastPathComponent
-            if let text = failures[path] {
+            if let rows = lenientRowCounts[path] {
+                cases.append(FixtureCase(path: path, expectation: .rowCount(rows)))
+            } else if let text = failures[path] {
                 cases.append(FixtureCase(path: path, expectation: .failure(text)))
             } else if path.hasPrefix("samples/") {
                 let stem = name.replacingOccurrences(of: ".parquet", with: "")
