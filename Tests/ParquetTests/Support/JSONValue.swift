@@ -1,12 +1,12 @@
 import Foundation
 
-@testable import Parquet
-
-/// JSON as the interop scripts print it, with every number a `Double`, for value-by-value comparison.
-indirect enum JSONValue: Equatable, Decodable, CustomStringConvertible {
+/// A JSON value decoded from the fixtures' `*.jsonl` expectations.
+enum JSONValue: Decodable, Equatable {
     case null
     case bool(Bool)
-    case number(Double)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -17,8 +17,12 @@ indirect enum JSONValue: Equatable, Decodable, CustomStringConvertible {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .uint(value)
         } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
+            self = .double(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
@@ -28,52 +32,23 @@ indirect enum JSONValue: Equatable, Decodable, CustomStringConvertible {
         }
     }
 
-    var description: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return "\(value)"
-        case .number(let value): return "\(value)"
-        case .string(let value): return "\"\(value)\""
-        case .array(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
-        case .object(let members):
-            return "{" + members.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-                + "}"
+    /// Every line of a JSON-lines file.
+    static func lines(of url: URL) throws -> [JSONValue] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            try JSONDecoder().decode(JSONValue.self, from: Foundation.Data(line.utf8))
         }
     }
 
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members[key]
-    }
-
-    /// How the interop scripts normalise `value`: timestamps in microseconds, dates in days, maps as pairs.
-    init(normalising value: ParquetValue) {
-        switch value {
-        case .null: self = .null
-        case .bool(let v): self = .bool(v)
-        case .int(let v): self = .number(Double(v))
-        case .uint(let v): self = .number(Double(v))
-        case .float(let v): self = v.isNaN ? .string("NaN") : .number(Double(v))
-        case .double(let v): self = v.isNaN ? .string("NaN") : .number(v)
-        case .string(let v): self = .string(v)
-        case .bytes(let v): self = .object(["base64": .string(Foundation.Data(v).base64EncodedString())])
-        case .date(let v): self = .number(Double(v))
-        case .timestamp(let v, let unit, _):
-            switch unit {
-            case .millis: self = .number(Double(v * 1000))
-            case .micros: self = .number(Double(v))
-            case .nanos: self = .number(Double(v / 1000))
-            }
-        case .time(let v, _, _): self = .number(Double(v))
-        case .decimal: self = .string("decimal")
-        case .list(let items): self = .array(items.map(JSONValue.init(normalising:)))
-        case .map(let entries):
-            self = .array(entries.map { .array([JSONValue(normalising: $0.key), JSONValue(normalising: $0.value)]) })
-        case .record(let record):
-            self = .object(
-                Dictionary(
-                    zip(record.names, record.values.map(JSONValue.init(normalising:))), uniquingKeysWith: { a, _ in a })
-            )
+    var number: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .uint(let value): return Double(value)
+        case .double(let value): return value
+        case .string("NaN"): return .nan
+        case .string("Infinity"), .string("inf"): return .infinity
+        case .string("-Infinity"), .string("-inf"): return -.infinity
+        default: return nil
         }
     }
 }

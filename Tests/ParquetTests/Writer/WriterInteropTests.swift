@@ -22,8 +22,8 @@ import Testing
         let url = try TemporaryDirectory.shared.file("interop-\(configuration).parquet")
         try ParquetFileWriter.write(to: url, options: options) { writer in try writer.write(rows: rows) }
         let output = try PythonTools.run("read_with_libraries.py", [url.path])
-        let decoded = try JSONDecoder().decode([String: JSONValue].self, from: Foundation.Data(output.utf8))
-        let expected = rows.map { JSONValue(normalising: .record($0)) }
+        let decoded = try JSONDecoder().decode([String: InteropJSON].self, from: Foundation.Data(output.utf8))
+        let expected = rows.map { InteropJSON(normalising: .record($0)) }
         for library in ["pyarrow", "duckdb", "polars", "datasets"] {
             guard case .array(let actual) = try #require(decoded[library], "\(library) printed no rows") else {
                 Issue.record("\(library): not a list")
