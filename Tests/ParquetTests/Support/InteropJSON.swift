@@ -68,11 +68,13 @@ indirect enum InteropJSON: Equatable, Decodable, CustomStringConvertible {
         case .decimal: self = .string("decimal")
         case .list(let items): self = .array(items.map(InteropJSON.init(normalising:)))
         case .map(let entries):
-            self = .array(entries.map { .array([InteropJSON(normalising: $0.key), InteropJSON(normalising: $0.value)]) })
+            self = .array(
+                entries.map { .array([InteropJSON(normalising: $0.key), InteropJSON(normalising: $0.value)]) })
         case .record(let record):
             self = .object(
                 Dictionary(
-                    zip(record.names, record.values.map(InteropJSON.init(normalising:))), uniquingKeysWith: { a, _ in a })
+                    zip(record.names, record.values.map(InteropJSON.init(normalising:))),
+                    uniquingKeysWith: { a, _ in a })
             )
         }
     }
