@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "DistilabelCacheTests", dependencies: ["DistilabelCache", "DistilabelTesting"]),
         .testTarget(
             name: "ParquetTests",
-            dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
         .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
