@@ -58,7 +58,7 @@ public struct ParquetSchema: Sendable, Hashable {
             scale: element.logicalType?.decimalScale ?? element.scale.map(Int.init),
             precision: element.logicalType?.decimalPrecision ?? element.precision.map(Int.init), children: [],
             maxDefinitionLevel: definition, maxRepetitionLevel: repetitionLevel, path: path, leafIndex: nil)
-        let childCount = Int(element.numChildren ?? 0)
+        let childCount = max(0, Int(element.numChildren ?? 0))
         if childCount > 0 || isRoot {
             guard childCount <= elements.count - index else {
                 throw ParquetError.malformedMetadata(
