@@ -40,6 +40,8 @@ let package = Package(
         ),
         .executableTarget(name: "distilabel", dependencies: ["DistilabelCLI"]),
         .executableTarget(
+            name: "distilabel-test-pipeline", dependencies: ["Distilabel"], path: "Sources/DistilabelTestPipeline"),
+        .executableTarget(
             name: "GenerateResponses",
             dependencies: ["Distilabel", "DistilabelTesting"],
             path: "Examples/GenerateResponses"
@@ -47,7 +49,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "DistilabelCoreTests", dependencies: ["Distilabel", "DistilabelTesting"]),
-        .testTarget(name: "DistilabelCacheTests", dependencies: ["DistilabelCache", "DistilabelTesting"]),
+        .testTarget(name: "DistilabelCacheTests", dependencies: ["Distilabel", "DistilabelTesting"]),
         .testTarget(
             name: "ParquetTests",
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],

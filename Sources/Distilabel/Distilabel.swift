@@ -1,1 +1,2 @@
+@_exported import DistilabelCache
 @_exported import DistilabelCore

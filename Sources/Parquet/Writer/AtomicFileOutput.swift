@@ -69,9 +69,9 @@ final class AtomicFileOutput {
     }
 
     /// Makes the file durable and moves it over `path`.
-    func commit() throws(ParquetError) {
+    func commit(sync: Bool = true) throws(ParquetError) {
         try flush()
-        if fsync(descriptor) != 0 { throw .io(path: temporaryPath, operation: "fsync", errno: errno) }
+        if sync && fsync(descriptor) != 0 { throw .io(path: temporaryPath, operation: "fsync", errno: errno) }
         let fd = descriptor
         descriptor = -1
         if close(fd) != 0 {
@@ -85,6 +85,7 @@ final class AtomicFileOutput {
             throw .io(path: path, operation: "rename", errno: code)
         }
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        guard sync else { return }
         let directoryDescriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             defer { close(directoryDescriptor) }

@@ -120,7 +120,7 @@ public final class ParquetFileWriter {
         PlainEncoder.appendLength(encoded.count, to: &tail)
         tail += Array("PAR1".utf8)
         try output.write(tail)
-        try output.commit()
+        try output.commit(sync: options.syncsFile)
     }
 
     private func flushRowGroup() throws {

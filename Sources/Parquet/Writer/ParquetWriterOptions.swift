@@ -28,6 +28,9 @@ public struct ParquetWriterOptions: Sendable {
     /// Whether to add the `huggingface` key: the `datasets` features JSON of the file's schema (see
     /// ``HuggingFaceFeatures``), so that `datasets.load_dataset` restores exact features.
     public var huggingfaceFeatures: Bool = false
+    /// Whether finishing the file `fsync`s it and its directory (default). A caller that flushes many files at
+    /// once (the pipeline cache's group commit) turns it off; the rename into place stays atomic either way.
+    public var syncsFile: Bool = true
 
     public init(
         compression: ParquetCompression = .snappy, rowGroupRowLimit: Int = 1_048_576,

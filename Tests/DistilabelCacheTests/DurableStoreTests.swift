@@ -1,0 +1,105 @@
+import Distilabel
+import DistilabelTesting
+import Foundation
+import Logging
+import Testing
+
+@Suite struct DurableStoreTests {
+    private let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    private func pipeline(rows: Int, counter: MockLLM.Counter, cache: URL, failing: String? = nil) throws -> Pipeline {
+        try Pipeline(name: "durable", cacheDirectory: cache.path) { p in
+            let rowsData: [Row] = (0..<rows).map { ["id": .int(Int64($0)), "instruction": .string("task \($0)")] }
+            p.add(LoadDataFromDicts(rows: rowsData), name: "load", batchSize: 4)
+                >>> p.add(
+                    TextGeneration(llm: MockLLM(failWhenContains: failing, requests: counter)), name: "gen",
+                    inputBatchSize: 3)
+                >>> p.add(KeepColumns(["id", "generation"]), name: "keep")
+        }
+    }
+
+    @Test func finishedRunIsReusedAndDataFilesHoldRowsInOrder() async throws {
+        try await withTemporaryDirectory { cache in
+            let counter = MockLLM.Counter()
+            let first = try await pipeline(rows: 25, counter: counter, cache: cache).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(counter.value == 25)
+            let directory = cache.appendingPathComponent("durable/\(first.signature)")
+            for file in ["batch_manager.json", "batch_manager_steps/gen.jsonl", "data/keep/00001.parquet"] {
+                #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file)")
+            }
+            let saved = try LeafData.rows(executionDirectory: directory, leaf: "keep")
+            #expect(saved == first.rows)
+            #expect(saved.map { $0["id"] } == (0..<25).map { .int(Int64($0)) })
+            let second = try await pipeline(rows: 25, counter: counter, cache: cache).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(counter.value == 25)
+            #expect(second.rows == first.rows)
+            #expect(second.progress.allSatisfy { $0.batchesComputed == 0 })
+            // A different input gives a different signature: nothing stale is returned.
+            let changed = try await pipeline(rows: 26, counter: counter, cache: cache).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(changed.signature != first.signature)
+            #expect(changed.rows.count == 26)
+            // use_cache false recomputes everything.
+            _ = try await pipeline(rows: 25, counter: counter, cache: cache).runWithCache(
+                useCache: false, options: RunOptions(logger: logger))
+            #expect(counter.value == 25 + 26 + 25)
+        }
+    }
+
+    @Test func failedBatchesAreRetriedByTheNextRun() async throws {
+        try await withTemporaryDirectory { cache in
+            let counter = MockLLM.Counter()
+            let first = try await pipeline(rows: 10, counter: counter, cache: cache, failing: "task 4").runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(first.failedBatches == 1)
+            let directory = cache.appendingPathComponent("durable/\(first.signature)")
+            let savedFirst = try LeafData.rows(executionDirectory: directory, leaf: "keep")
+            #expect(savedFirst.filter { $0["generation"] == .null }.count == 3)
+            // The failing text is in the mock's configuration, not the signature: the same execution resumes.
+            let second = try await pipeline(rows: 10, counter: counter, cache: cache).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(second.signature == first.signature)
+            #expect(counter.value == 13)
+            let savedSecond = try LeafData.rows(executionDirectory: directory, leaf: "keep")
+            #expect(savedSecond.allSatisfy { $0["generation"] != .null })
+            #expect(savedSecond.map { $0["id"] } == (0..<10).map { .int(Int64($0)) })
+        }
+    }
+
+    @Test func aSecondProcessOnTheSameCacheIsRefused() async throws {
+        try await withTemporaryDirectory { cache in
+            let directory = cache.appendingPathComponent("x/sig")
+            let store = DurableExecutionStore(directory: directory)
+            let plan = ExecutionPlan(pipelineName: "x", signature: "sig", steps: [], leaves: [], useCache: true)
+            try await store.open(plan)
+            let other = DurableExecutionStore(directory: directory)
+            let error = await #expect(throws: CacheError.self) { try await other.open(plan) }
+            #expect("\(error!)".contains("PID \(getpid())"))
+            try await store.close(completed: true)
+        }
+    }
+
+    @Test func aTruncatedBatchFileIsReportedWithItsPath() async throws {
+        try await withTemporaryDirectory { cache in
+            let counter = MockLLM.Counter()
+            let first = try await pipeline(rows: 8, counter: counter, cache: cache).runWithCache(
+                options: RunOptions(logger: logger))
+            let directory = cache.appendingPathComponent("durable/\(first.signature)")
+            let file = directory.appendingPathComponent("data/keep/00001.parquet")
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.truncate(atOffset: 20)
+            try handle.close()
+            let error = #expect(throws: CacheError.self) {
+                try LeafData.rows(executionDirectory: directory, leaf: "keep")
+            }
+            #expect("\(error!)".contains("00001.parquet"))
+            #expect("\(error!)".contains("--ignore-cache"))
+        }
+    }
+}
