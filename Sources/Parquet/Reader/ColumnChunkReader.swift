@@ -30,6 +30,11 @@ struct ColumnChunkReader {
         var dictionary: [ParquetValue]?
         var position = 0
         let expected = Int(metadata.numValues)
+        // Reserve once for the chunk: per-page exact reservations would copy the array on every page.
+        let reserve = min(expected, 1 << 22)
+        data.values.reserveCapacity(reserve)
+        if leaf.maxDefinitionLevel > 0 { data.definitionLevels.reserveCapacity(reserve) }
+        if leaf.maxRepetitionLevel > 0 { data.repetitionLevels.reserveCapacity(reserve) }
         while position < chunk.count && data.count < expected {
             var thrift = ThriftCompactReader(chunk, start: position)
             thrift.context = "page header of column '\(columnName)'"
