@@ -9,18 +9,20 @@ struct RecordAssembler {
     private var entry: [Int]
     private var valueIndex: [Int]
     private let maxDefinition: [Int]
+    private let names: [String]
 
     init(columns: [Int: ColumnData], leaves: [ParquetSchemaNode]) {
         var dense = [ColumnData?](repeating: nil, count: leaves.count)
         for (index, column) in columns where index < leaves.count { dense[index] = column }
         self.columns = dense
         self.maxDefinition = leaves.map(\.maxDefinitionLevel)
+        self.names = leaves.map { $0.path.joined(separator: ".") }
         self.entry = Array(repeating: 0, count: leaves.count)
         self.valueIndex = Array(repeating: 0, count: leaves.count)
     }
 
     private func corrupt(_ leaf: Int, _ reason: String) -> ParquetError {
-        .corruptPage(column: "leaf #\(leaf)", offset: leaf < entry.count ? entry[leaf] : 0, reason: reason)
+        .inconsistentLevels(column: leaf < names.count ? names[leaf] : "#\(leaf)", reason: reason)
     }
 
     /// Assembles `rowCount` rows of the top-level `fields`.
