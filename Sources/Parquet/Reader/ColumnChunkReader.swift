@@ -184,17 +184,8 @@ struct ColumnChunkReader {
         let offset = cursor.position
         if encoding == .bitPacked {
             let range = try cursor.take((count * width + 7) / 8)
-            var levels: [UInt32] = []
-            levels.reserveCapacity(count)
-            for index in 0..<count {
-                var value: UInt32 = 0
-                for bit in 0..<width {
-                    let position = index * width + bit
-                    let byte = cursor.bytes[range.lowerBound + position / 8]
-                    value = value << 1 | UInt32(byte >> UInt8(7 - position % 8) & 1)
-                }
-                levels.append(value)
-            }
+            let levels = RLEHybridDecoder.decodeLegacyBitPacked(
+                cursor.bytes[range], bitWidth: width, count: count)
             return try narrow(levels, maximum: maximum, at: offset)
         }
         guard encoding == .rle else {
