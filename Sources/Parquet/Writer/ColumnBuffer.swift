@@ -24,4 +24,12 @@ struct ColumnBuffer: Sendable {
         definitionLevels.append(UInt8(truncatingIfNeeded: definition))
         if hasRepetition { repetitionLevels.append(UInt8(truncatingIfNeeded: repetition)) }
     }
+
+    /// Appends a string's UTF-8 bytes as one byte-array value (copying contiguous storage directly when it can).
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        offsets.append(bytes.count)
+    }
 }

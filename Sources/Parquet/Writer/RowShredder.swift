@@ -59,11 +59,9 @@ struct RowShredder: Sendable {
         }
         let definition = definition + (node.isNullable ? 1 : 0)
         switch node.kind {
-        case .leaf(let index):
-            let leaf = schema.leaves[index]
-            columns[index].appendLevels(
-                definition: definition, repetition: repetition, hasRepetition: leaf.maxRepetitionLevel > 0)
-            try append(value, to: index, leaf: leaf, path: node.path)
+        case .leaf(let index, let kind, let hasRepetition):
+            columns[index].appendLevels(definition: definition, repetition: repetition, hasRepetition: hasRepetition)
+            try append(value, to: index, kind: kind, node: node)
         case .record(let children):
             guard case .record(let record) = value else { throw mismatch(node, "a struct", value) }
             try shredFields(
