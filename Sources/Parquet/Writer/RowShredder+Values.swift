@@ -1,6 +1,6 @@
-extension RowShredder {
+extension Shredding {
     /// Converts a non-null value to the leaf's physical type and appends it.
-    mutating func append(_ value: ParquetValue, to index: Int, kind: LeafKind, node: ShredNode) throws(ParquetError) {
+    func append(_ value: ParquetValue, to index: Int, kind: LeafKind, node: ShredNode) throws(ParquetError) {
         columns[index].valueCount += 1
         switch (kind, value) {
         case (.bool, .bool(let v)): columns[index].booleans.append(v)
@@ -48,7 +48,7 @@ extension RowShredder {
             columns[index].valueCount -= 1
             throw .schema(
                 path: node.path,
-                reason: "the schema says \(schema.leaves[index].type) but a row holds \(value.kindName)")
+                reason: "the schema says \(leaves[index].type) but a row holds \(value.kindName)")
         }
     }
 
