@@ -14,6 +14,8 @@ public indirect enum LLMClientError: Swift.Error, Sendable, Hashable, CustomStri
     case streamStalled(url: String, seconds: Double)
     /// A streamed response ended without its terminator.
     case truncatedStream(url: String)
+    /// A streamed response sent a chunk that is not JSON.
+    case malformedStream(url: String, chunk: String)
     /// The server's answer could not be understood.
     case invalidResponse(url: String, message: String)
     /// The reply is not JSON valid against the request's schema.
@@ -21,12 +23,12 @@ public indirect enum LLMClientError: Swift.Error, Sendable, Hashable, CustomStri
     /// Every attempt failed; `last` is the last attempt's error.
     case retriesExhausted(attempts: Int, last: LLMClientError)
 
-    /// Whether another attempt may succeed (408, 409, 429, 5xx, 529, connection errors, timeouts, stalls).
+    /// Whether another attempt may succeed (408, 409, 429, 5xx, 529, connection errors, timeouts, broken streams).
     public var isRetryable: Bool {
         switch self {
         case .httpStatus(_, let status, _):
             return [408, 409, 429, 529].contains(status) || (500...599).contains(status)
-        case .connection, .timeout, .streamStalled, .truncatedStream: return true
+        case .connection, .timeout, .streamStalled, .truncatedStream, .malformedStream: return true
         case .missingAPIKey, .invalidConfiguration, .invalidResponse, .schemaViolation, .retriesExhausted:
             return false
         }
@@ -49,6 +51,8 @@ public indirect enum LLMClientError: Swift.Error, Sendable, Hashable, CustomStri
             return "the stream from \(url) sent nothing for \(Self.format(seconds)) s (stream-stall timeout)"
         case .truncatedStream(let url):
             return "the stream from \(url) ended before its end marker (truncated response)"
+        case .malformedStream(let url, let chunk):
+            return "the stream from \(url) sent a chunk that is not JSON: \(chunk.prefix(200))"
         case .invalidResponse(let url, let message):
             return "unexpected answer from \(url): \(message)"
         case .schemaViolation(let url, let message, let output):

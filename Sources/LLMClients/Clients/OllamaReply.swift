@@ -22,8 +22,7 @@ struct OllamaReply: Sendable {
             guard !done, !line.allSatisfy(\.isWhitespace) else { return }
             lines.append(String(line))
             guard let chunk = JSONValue(parsing: String(line)) else {
-                throw LLMClientError.invalidResponse(
-                    url: url, message: "a stream line is not JSON: \(line.prefix(200))")
+                throw LLMClientError.malformedStream(url: url, chunk: String(line))
             }
             if let error = chunk["error"]?.stringValue {
                 throw LLMClientError.invalidResponse(url: url, message: error)

@@ -46,8 +46,7 @@ struct OpenAICompletion: Sendable {
             }
             payloads.append(String(payload))
             guard let chunk = JSONValue(parsing: String(payload)) else {
-                throw LLMClientError.invalidResponse(
-                    url: url, message: "a stream chunk is not JSON: \(payload.prefix(200))")
+                throw LLMClientError.malformedStream(url: url, chunk: String(payload))
             }
             if let error = chunk["error"] {
                 throw LLMClientError.invalidResponse(

@@ -60,9 +60,10 @@ struct LLMockServer: Sendable {
         }
     }
 
+    /// Kills llmock at once: a graceful uvicorn shutdown waits for the client's idle keep-alive connections.
     private static func stop(_ process: Process) {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
