@@ -141,4 +141,18 @@ private func fastLimits(maxConcurrent: Int = 8, retries: Int = 3, stall: Double 
             await #expect(throws: CancellationError.self) { try await task.value }
         }
     }
+
+    @Test func openAIServerReturningFewerChoicesIsAskedAgain() async throws {
+        try await FakeOllamaServer.with { server in
+            let client = try OpenAIClient(
+                configuration: OpenAIConfiguration(
+                    baseURL: server.host + "/v1", model: "m", apiKeyEnvironmentVariable: nil))
+            let response = try await client.generate(
+                ChatRequest(messages: [.user("q")], parameters: GenerationParameters(numGenerations: 3)))
+            #expect(response.generations == ["q #1", "q #2", "q #3"])
+            #expect(server.requests.map { $0["n"] } == [3, 2, nil])
+            #expect(response.inputTokens == 15)
+            #expect(response.outputTokens == 6)
+        }
+    }
 }

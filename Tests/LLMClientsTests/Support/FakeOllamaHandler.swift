@@ -9,6 +9,7 @@ final class FakeOllamaHandler: ChannelInboundHandler {
 
     let server: FakeOllamaServer
     private var body = ByteBuffer()
+    private var uri = ""
 
     init(server: FakeOllamaServer) {
         self.server = server
@@ -16,13 +17,18 @@ final class FakeOllamaHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
+        case .head(let head):
+            uri = head.uri
             body.clear()
         case .body(var chunk):
             body.writeBuffer(&chunk)
         case .end:
             let request = (try? JSONValue(parsing: Array(buffer: body))) ?? .null
-            respond(to: request, channel: context.channel)
+            if uri.hasSuffix("/chat/completions") {
+                respondOneChoice(to: request, channel: context.channel)
+            } else {
+                respond(to: request, channel: context.channel)
+            }
         }
     }
 
@@ -90,5 +96,25 @@ final class FakeOllamaHandler: ChannelInboundHandler {
                     }
                 }
         }
+    }
+
+    /// An OpenAI-style answer with a single choice whatever `n` asked for (as some servers do).
+    private func respondOneChoice(to request: JSONValue, channel: any Channel) {
+        _ = server.begin(request)
+        let server = self.server
+        let content = request["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+        let index = server.requests.count
+        let answer: JSONValue = [
+            "choices": [["index": 0, "message": ["role": "assistant", "content": .string("\(content) #\(index)")]]],
+            "usage": ["prompt_tokens": 5, "completion_tokens": 2],
+        ]
+        let payload = ByteBuffer(string: answer.canonicalJSON)
+        let headers = HTTPHeaders([
+            ("Content-Type", "application/json"), ("Content-Length", String(payload.readableBytes)),
+        ])
+        channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)))
+            .whenComplete { _ in }
+        channel.write(HTTPServerResponsePart.body(.byteBuffer(payload))).whenComplete { _ in }
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in server.end() }
     }
 }
