@@ -43,13 +43,15 @@ private func fastLimits(maxConcurrent: Int = 8, retries: Int = 3, stall: Double 
         FakeOllamaServer.Behavior.truncate,
         .fail(status: 503, retryAfterMilliseconds: nil),
         .fail(status: 429, retryAfterMilliseconds: 100),
-        .stall(seconds: 3),
+        .stall(seconds: 30),
     ])
     func faultsAreRetried(_ fault: FakeOllamaServer.Behavior) async throws {
         try await FakeOllamaServer.with { server in
             server.script(fault)
+            var stall = 30.0
+            if case .stall = fault { stall = 2 }
             let client = try OllamaClient(
-                configuration: OllamaConfiguration(hosts: [server.host], model: "m", limits: fastLimits(stall: 0.5)))
+                configuration: OllamaConfiguration(hosts: [server.host], model: "m", limits: fastLimits(stall: stall)))
             let response = try await client.generate(ChatRequest(messages: [.user("again")]))
             #expect(response.generations == ["echo: again"])
             #expect(server.requests.count == 2)

@@ -161,7 +161,7 @@ struct OpenAIClientTests {
             try await server.addScenario([
                 ["type": "stream_fault", "kind": "stall", "after_chunks": 1, "stall_seconds": 20]
             ])
-            let response = try await llmockOpenAI(server, stream: true, stall: 0.5).generate(prompt)
+            let response = try await llmockOpenAI(server, stream: true, stall: 2).generate(prompt)
             #expect(response.errors == [nil])
             #expect(try await server.requests().count == 2)
         }

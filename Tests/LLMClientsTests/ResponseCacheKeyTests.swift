@@ -52,6 +52,12 @@ func cacheKeyChangesWithWhatReachesTheWire(_ changed: ChatRequest) {
     other = identity
     other.baseURLs = ["http://127.0.0.1:9000/v1"]
     #expect(key(base, identity: other) != key(base))
+    // The order of replicas does not matter.
+    let replicas = ChatClientIdentity(
+        kind: .openAI, baseURLs: ["http://a/v1", "http://b/v1"], model: "m", supportsMultipleGenerations: true)
+    var reordered = replicas
+    reordered.baseURLs.reverse()
+    #expect(key(base, identity: replicas) == key(base, identity: reordered))
 }
 
 @Test func cachingClientNeverAsksTwiceForAnAnsweredGeneration() async throws {

@@ -1,8 +1,8 @@
 /// Identifies one generation of one request by what reaches the wire.
 ///
-/// The key is canonical JSON with sorted keys over the client kind, its base URLs, the model, the exact
-/// messages, the generation parameters (except the number of generations), the response format and the index of
-/// the generation. Anything else (the pipeline around the request, batch sizes, other columns) does not enter
+/// The key is canonical JSON with sorted keys over the client kind, its base URLs (sorted, so their order does
+/// not matter), the model, the exact messages, the generation parameters (except the number of generations), the
+/// response format and the index of the generation. Anything else (the pipeline around the request, batch sizes, other columns) does not enter
 /// it, so a request answered once is answered from the cache whatever else changed.
 ///
 /// The API key is never part of a key.
@@ -16,7 +16,7 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
         var fields: [String: JSONValue] = [
             "version": 1,
             "kind": .string(identity.kind.rawValue),
-            "base_urls": .array(identity.baseURLs.map(JSONValue.string)),
+            "base_urls": .array(identity.baseURLs.sorted().map(JSONValue.string)),
             "model": .string(identity.model),
             "messages": .array(
                 request.messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) }),
