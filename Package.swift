@@ -42,8 +42,11 @@ let package = Package(
             dependencies: ["DistilabelCore", "Parquet", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // MARK: LLMs for pipelines: the clients and the embedded runtime behind the engine's LLM protocol.
+        .target(name: "DistilabelLLMs", dependencies: ["DistilabelCore", "LLMClients"]),
+
         // MARK: What users import.
-        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),
+        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelLLMs"]),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
         .target(
             name: "DistilabelCLI",

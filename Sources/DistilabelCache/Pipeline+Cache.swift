@@ -41,6 +41,7 @@ extension Pipeline {
         let (logger, sink) = try PipelineLogFile.attach(to: options.logger, directory: directory, header: header)
         defer { sink.close() }
         options.logger = logger
+        options.pipelineCacheDirectory = directory.deletingLastPathComponent().path
         if resuming {
             logger.info("Load pipeline from cache: \(directory.path)")
         } else {

@@ -104,8 +104,10 @@ public protocol LLM: Sendable {
     /// Runtime parameters of the LLM itself (generation parameters are the task's `generation_kwargs`).
     var runtimeParameters: [RuntimeParameterInfo] { get }
     mutating func applyRuntimeParameters(_ values: Row) throws
-    /// Prepares the model or client before the first batch.
-    mutating func load() async throws
+    /// Prepares the model or client before the first batch (once per replica).
+    mutating func load(context: StepContext) async throws
+    /// Releases what ``load(context:)`` prepared and saves what is pending.
+    func unload() async
     /// Generates `options.numGenerations` texts per conversation.
     func generate(_ conversations: [ChatConversation], options: GenerationOptions) async throws -> [LLMGenerations]
 }
@@ -115,5 +117,6 @@ extension LLM {
     public var configuration: Row { ["model": .string(modelName)] }
     public var runtimeParameters: [RuntimeParameterInfo] { [] }
     public mutating func applyRuntimeParameters(_ values: Row) throws {}
-    public mutating func load() async throws {}
+    public mutating func load(context: StepContext) async throws {}
+    public func unload() async {}
 }

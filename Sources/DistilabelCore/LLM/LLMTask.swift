@@ -55,7 +55,11 @@ extension LLMTask {
     }
 
     public mutating func load(context: StepContext) async throws {
-        try await llm.load()
+        try await llm.load(context: context)
+    }
+
+    public func unload() async {
+        await llm.unload()
     }
 
     public func process(_ inputs: [[Row]], context: StepContext) async throws -> [Row] {

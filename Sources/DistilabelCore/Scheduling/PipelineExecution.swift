@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     /// Live counters, for progress displays.
     public var progress: ExecutionProgress?
     public var logger: Logger
+    /// The folder shared by every execution of the pipeline's name, for caches that outlive one signature (LLM
+    /// responses); set by the durable cache.
+    public var pipelineCacheDirectory: String?
 
     public init(
         parameters: RuntimeParameters = [:], useCache: Bool = true, collectLeafRows: Bool = true,
@@ -172,6 +175,6 @@ extension Pipeline {
         return StepRunner(
             node: node, key: key, inputs: inputs, outputs: outputs, sink: sink, routing: routing[name],
             makeAssembler: makeAssembler, store: store, useCache: options.useCache, progress: progress,
-            stop: options.stop, logger: options.logger)
+            stop: options.stop, logger: options.logger, pipelineCacheDirectory: options.pipelineCacheDirectory)
     }
 }

@@ -24,11 +24,14 @@ struct StepRunner: Sendable {
     let progress: ExecutionProgress
     let stop: StopSignal
     let logger: Logger
+    let pipelineCacheDirectory: String?
 
     func context(replica: Int) -> StepContext {
         var logger = logger
         logger[metadataKey: "step"] = .string(node.name)
-        return StepContext(stepName: node.name, replica: replica, logger: logger)
+        return StepContext(
+            stepName: node.name, replica: replica, logger: logger, pipelineCacheDirectory: pipelineCacheDirectory,
+            ignoreCache: !useCache || !node.options.useCache)
     }
 
     func savedBatches() async throws -> [Int: BatchRecord] {

@@ -122,11 +122,21 @@ public struct StepContext: Sendable {
     public var replica: Int
     /// A logger with the step's name in its metadata.
     public var logger: Logger
+    /// The folder shared by every execution of this pipeline name (`<cache directory>/<name>/`), where LLMs keep
+    /// their request-level response cache; `nil` without a durable cache.
+    public var pipelineCacheDirectory: String?
+    /// Whether cached results must not be reused in this run (`--ignore-cache`).
+    public var ignoreCache: Bool
 
-    public init(stepName: String, replica: Int = 0, logger: Logger) {
+    public init(
+        stepName: String, replica: Int = 0, logger: Logger, pipelineCacheDirectory: String? = nil,
+        ignoreCache: Bool = false
+    ) {
         self.stepName = stepName
         self.replica = replica
         self.logger = logger
+        self.pipelineCacheDirectory = pipelineCacheDirectory
+        self.ignoreCache = ignoreCache
     }
 }
 

@@ -1,0 +1,103 @@
+import DistilabelCore
+import Foundation
+import LLMClients
+import Synchronization
+
+/// The request-level response cache kept in a pipeline's cache: `<cache directory>/<name>/responses/`.
+///
+/// Every answer is keyed by what reached the wire (``ResponseCacheKey``: client kind, base URL, model, the exact
+/// messages, generation parameters, response format, generation index), so a request answered once is never paid
+/// for again — in this execution or in any later one of the same pipeline name, whatever else changed.
+///
+/// Each process appends to a journal file of its own (`<pid>-<uuid>.jsonl`: one `{"key", "response"}` per line, the
+/// key being the SHA-1 of the canonical request) and reads every journal when it opens. Answers are written as they
+/// arrive and `fsync`ed at most every ``flushInterval``: a `kill -9` loses at most that interval's answers. Torn
+/// last lines are skipped.
+public actor DurableResponseCache: ResponseCache {
+    private static let shared = Mutex<[String: DurableResponseCache]>([:])
+
+    /// The cache for `directory`, shared by every LLM of this process that uses it.
+    public static func shared(directory: URL) throws -> DurableResponseCache {
+        let path = directory.standardizedFileURL.path
+        return try shared.withLock { caches in
+            if let existing = caches[path] { return existing }
+            let cache = try DurableResponseCache(directory: URL(fileURLWithPath: path))
+            caches[path] = cache
+            return cache
+        }
+    }
+
+    public let directory: URL
+    public let flushInterval: Duration
+    private var answers: [String: String] = [:]
+    private var pending: [UInt8] = []
+    private var lastFlush = ContinuousClock.now
+    private let journal: URL
+
+    public init(directory: URL, flushInterval: Duration = .milliseconds(100)) throws {
+        self.directory = directory
+        self.flushInterval = flushInterval
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        journal = directory.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).jsonl")
+        var loaded: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasSuffix(".jsonl") {
+            guard let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            for line in bytes.split(separator: 0x0A) {
+                guard case .struct(let row) = try? Value(jsonBytes: Array(line)),
+                    let key = row["key"]?.stringValue, let response = row["response"]?.stringValue
+                else { continue }
+                loaded[key] = response
+            }
+        }
+        answers = loaded
+    }
+
+    /// How many answers the cache holds.
+    public var count: Int { answers.count }
+
+    public func lookup(_ key: ResponseCacheKey) async -> String? {
+        answers[SHA1.hex(key.canonical)]
+    }
+
+    public func store(_ key: ResponseCacheKey, response: String) async throws {
+        let hash = SHA1.hex(key.canonical)
+        answers[hash] = response
+        let line: Value = ["key": .string(hash), "response": .string(response)]
+        pending.append(contentsOf: Array(line.jsonString().utf8))
+        pending.append(0x0A)
+        if ContinuousClock.now - lastFlush >= flushInterval { try flush() }
+    }
+
+    /// Writes and `fsync`s the answers not yet durable.
+    public func flush() throws {
+        lastFlush = .now
+        guard !pending.isEmpty else { return }
+        let bytes = pending
+        pending = []
+        let existed = FileManager.default.fileExists(atPath: journal.path)
+        let fd = open(journal.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard written >= 0 else { throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno))) }
+            offset += written
+        }
+        fsync(fd)
+        if !existed {
+            let directoryFD = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if directoryFD >= 0 {
+                fsync(directoryFD)
+                close(directoryFD)
+            }
+        }
+    }
+}
+
+/// The response cache could not be written.
+public struct ResponseCacheError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "Could not save LLM answers to \(path): \(reason)" }
+}
