@@ -103,3 +103,12 @@ public final class ParquetFileReader: Sendable {
         }
     }
 }
+
+extension ParquetFileReader {
+    /// Calls `body` with every row, reading one row group at a time so that memory stays bounded by a row group.
+    public func forEachRow(columns: [String]? = nil, _ body: (ParquetRecord) throws -> Void) throws {
+        for group in 0..<rowGroupCount {
+            for row in try readRows(rowGroup: group, columns: columns) { try body(row) }
+        }
+    }
+}
