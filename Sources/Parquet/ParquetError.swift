@@ -28,6 +28,8 @@ public indirect enum ParquetError: Error, Sendable, Equatable, CustomStringConve
     case unknownColumn(name: String)
     /// A row group index is out of range.
     case rowGroupOutOfRange(index: Int, count: Int)
+    /// Rows that do not fit the writer's schema, or a schema the writer cannot express (`path` is the dotted field).
+    case schema(path: String, reason: String)
     /// Any of the errors above, in the file at `path`.
     case inFile(path: String, ParquetError)
 
@@ -58,6 +60,8 @@ public indirect enum ParquetError: Error, Sendable, Equatable, CustomStringConve
             return "no column named '\(name)' in the file's schema"
         case .rowGroupOutOfRange(let index, let count):
             return "row group \(index) does not exist (the file has \(count))"
+        case .schema(let path, let reason):
+            return "field '\(path)': \(reason)"
         case .inFile(let path, let error):
             return "\(path): \(error.description)"
         }

@@ -2,7 +2,7 @@
 ///
 /// SNAPPY and LZ4_RAW are implemented in Swift, GZIP goes through zlib and ZSTD through the system's
 /// `libzstd.so.1`, loaded at run time. Decompression never trusts sizes found in its input: a corrupt page throws
-/// ``ParquetCompressionError`` instead of crashing, hanging or allocating more than the page can expand to.
+/// ``ParquetError`` instead of crashing, hanging or allocating more than the page can expand to.
 public enum ParquetCompression: String, Sendable, CaseIterable {
     case uncompressed, snappy, gzip, zstd, lz4Raw
 }
@@ -22,16 +22,16 @@ extension ParquetCompression {
     /// Decompresses one page body that must expand to exactly `uncompressedSize` bytes.
     func decompress(_ input: ArraySlice<UInt8>, uncompressedSize: Int) throws -> [UInt8] {
         guard uncompressedSize >= 0, uncompressedSize <= maximumExpansion(of: input.count) else {
-            throw ParquetCompressionError(
-                codec: self,
+            throw ParquetError.compression(
+                codec: self.rawValue,
                 reason: "a page of \(input.count) bytes cannot expand to \(uncompressedSize) bytes"
             )
         }
         switch self {
         case .uncompressed:
             guard input.count == uncompressedSize else {
-                throw ParquetCompressionError(
-                    codec: self,
+                throw ParquetError.compression(
+                    codec: self.rawValue,
                     reason: "an uncompressed page of \(input.count) bytes declares \(uncompressedSize) bytes"
                 )
             }

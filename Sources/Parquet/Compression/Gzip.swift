@@ -70,16 +70,17 @@ enum Gzip {
         }
         if let reason { throw failure(reason, status, &stream) }
         guard stream.avail_out == 0 else {
-            throw ParquetCompressionError(
-                codec: .gzip,
+            throw ParquetError.compression(
+                codec: ParquetCompression.gzip.rawValue,
                 reason: "the stream ends after \(uncompressedSize - Int(stream.avail_out)) of \(uncompressedSize) bytes"
             )
         }
         return output
     }
 
-    private static func failure(_ what: String, _ status: Int32, _ stream: inout z_stream) -> ParquetCompressionError {
+    private static func failure(_ what: String, _ status: Int32, _ stream: inout z_stream) -> ParquetError {
         let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-        return ParquetCompressionError(codec: .gzip, reason: "\(what) (\(message))")
+        return ParquetError.compression(
+            codec: ParquetCompression.gzip.rawValue, reason: "\(what) (\(message))")
     }
 }

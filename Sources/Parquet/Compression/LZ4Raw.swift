@@ -154,7 +154,10 @@ enum LZ4Raw {
                 }
             }
         }
-        if let failureReason { throw ParquetCompressionError(codec: .lz4Raw, reason: failureReason) }
+        if let failureReason {
+            throw ParquetError.compression(
+                codec: ParquetCompression.lz4Raw.rawValue, reason: failureReason)
+        }
         return result
     }
 }

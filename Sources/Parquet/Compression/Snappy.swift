@@ -139,8 +139,9 @@ enum Snappy {
     }
 
     static func decompress(_ input: ArraySlice<UInt8>, uncompressedSize: Int) throws -> [UInt8] {
-        func failure(_ reason: String) -> ParquetCompressionError {
-            ParquetCompressionError(codec: .snappy, reason: reason)
+        func failure(_ reason: String) -> ParquetError {
+            ParquetError.compression(
+                codec: ParquetCompression.snappy.rawValue, reason: reason)
         }
         return try input.withUnsafeBufferPointer { src in
             var ip = 0

@@ -20,7 +20,8 @@ enum Zstd {
             count = library.isError(status) != 0 ? 0 : status
         }
         if library.isError(status) != 0 {
-            throw ParquetCompressionError(codec: .zstd, reason: library.errorName(status))
+            throw ParquetError.compression(
+                codec: ParquetCompression.zstd.rawValue, reason: library.errorName(status))
         }
         return output
     }
@@ -30,8 +31,8 @@ enum Zstd {
         let contentSize = input.withUnsafeBytes { library.frameContentSize($0.baseAddress, $0.count) }
         // 0xFF…FF means "unknown" and 0xFF…FE "error"; ZSTD_decompress reports the latter itself.
         if contentSize < UInt64.max - 1, contentSize != UInt64(uncompressedSize) {
-            throw ParquetCompressionError(
-                codec: .zstd,
+            throw ParquetError.compression(
+                codec: ParquetCompression.zstd.rawValue,
                 reason: "the frame holds \(contentSize) bytes but the page declares \(uncompressedSize)"
             )
         }
@@ -43,11 +44,13 @@ enum Zstd {
             count = library.isError(status) != 0 ? 0 : min(status, uncompressedSize)
         }
         if library.isError(status) != 0 {
-            throw ParquetCompressionError(codec: .zstd, reason: library.errorName(status))
+            throw ParquetError.compression(
+                codec: ParquetCompression.zstd.rawValue, reason: library.errorName(status))
         }
         guard status == uncompressedSize else {
-            throw ParquetCompressionError(
-                codec: .zstd, reason: "the frame ends after \(status) of \(uncompressedSize) bytes")
+            throw ParquetError.compression(
+                codec: ParquetCompression.zstd.rawValue,
+                reason: "the frame ends after \(status) of \(uncompressedSize) bytes")
         }
         return output
     }
@@ -77,13 +80,13 @@ struct ZstdLibrary: Sendable {
     }
 
     /// Loaded once per process (Swift runs a static's initialiser exactly once).
-    private static let shared: Swift.Result<ZstdLibrary, ParquetCompressionError> = open()
+    private static let shared: Swift.Result<ZstdLibrary, ParquetError> = open()
 
     static func load() throws -> ZstdLibrary {
         try shared.get()
     }
 
-    private static func open() -> Swift.Result<ZstdLibrary, ParquetCompressionError> {
+    private static func open() -> Swift.Result<ZstdLibrary, ParquetError> {
         var handle: UnsafeMutableRawPointer?
         for name in ["libzstd.so.1", "libzstd.so", "libzstd.1.dylib", "libzstd.dylib"] {
             handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
@@ -92,8 +95,8 @@ struct ZstdLibrary: Sendable {
         guard let handle else {
             let detail = dlerror().map { String(cString: $0) } ?? "not found"
             return .failure(
-                ParquetCompressionError(
-                    codec: .zstd,
+                ParquetError.compression(
+                    codec: ParquetCompression.zstd.rawValue,
                     reason: "the zstd library (libzstd.so.1) could not be loaded: \(detail); install zstd's runtime"
                 ))
         }
@@ -109,7 +112,9 @@ struct ZstdLibrary: Sendable {
             let frameContentSize = symbol("ZSTD_getFrameContentSize", as: FrameContentSize.self)
         else {
             return .failure(
-                ParquetCompressionError(codec: .zstd, reason: "libzstd.so.1 lacks the ZSTD_* functions it needs"))
+                ParquetError.compression(
+                    codec: ParquetCompression.zstd.rawValue, reason: "libzstd.so.1 lacks the ZSTD_* functions it needs")
+            )
         }
         return .success(
             ZstdLibrary(

@@ -101,10 +101,10 @@ struct SplitMix64: RandomNumberGenerator {
     func wrongDeclaredSizeThrows(codec: ParquetCompression) throws {
         let input = CodecSamples.repetitive(5000, seed: 9)
         let compressed = try codec.compress(input)
-        #expect(throws: ParquetCompressionError.self) {
+        #expect(throws: ParquetError.self) {
             try codec.decompress(compressed[...], uncompressedSize: input.count + 1)
         }
-        #expect(throws: ParquetCompressionError.self) {
+        #expect(throws: ParquetError.self) {
             try codec.decompress(compressed[...], uncompressedSize: Int(Int32.max))
         }
     }
@@ -128,7 +128,7 @@ struct SplitMix64: RandomNumberGenerator {
             do {
                 let output = try codec.decompress(damaged[...], uncompressedSize: input.count)
                 #expect(output.count == input.count)
-            } catch is ParquetCompressionError {
+            } catch is ParquetError {
                 failures += 1
             }
         }

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds the dictionary of a column chunk: the distinct values in order of first appearance and one index per
+/// value. Gives up (returns `nil`) once the PLAIN-encoded dictionary passes `limit` bytes, so the chunk falls back
+/// to PLAIN.
+enum DictionaryEncoder {
+    struct Result {
+        /// The distinct values, as a column buffer holding only values.
+        var dictionary: ColumnBuffer
+        var count: Int
+        var indices: [Int32]
+    }
+
+    static func build(_ column: ColumnBuffer, physicalType: PhysicalType, limit: Int) -> Result? {
+        switch physicalType {
+        case .int32:
+            return buildFixed(column.int32s, width: 4, limit: limit, key: { UInt64(UInt32(bitPattern: $0)) }) {
+                $0.int32s = $1
+            }
+        case .int64:
+            return buildFixed(column.int64s, width: 8, limit: limit, key: { UInt64(bitPattern: $0) }) {
+                $0.int64s = $1
+            }
+        case .float:
+            return buildFixed(column.floats, width: 4, limit: limit, key: { UInt64($0.bitPattern) }) { $0.floats = $1 }
+        case .double:
+            return buildFixed(column.doubles, width: 8, limit: limit, key: { $0.bitPattern }) { $0.doubles = $1 }
+        case .byteArray: return buildByteArrays(column, limit: limit)
+        default: return nil
+        }
+    }
+
+    private static func buildFixed<T>(
+        _ values: [T], width: Int, limit: Int, key: (T) -> UInt64, store: (inout ColumnBuffer, [T]) -> Void
+    ) -> Result? {
+        var positions: [UInt64: Int32] = [:]
+        var distinct: [T] = []
+        var indices = [Int32]()
+        indices.reserveCapacity(values.count)
+        for value in values {
+            let k = key(value)
+            if let index = positions[k] {
+                indices.append(index)
+            } else {
+                let index = Int32(distinct.count)
+                positions[k] = index
+                distinct.append(value)
+                indices.append(index)
+                if distinct.count * width > limit { return nil }
+            }
+        }
+        var dictionary = ColumnBuffer()
+        store(&dictionary, distinct)
+        dictionary.valueCount = distinct.count
+        return Result(dictionary: dictionary, count: distinct.count, indices: indices)
+    }
+
+    private static func buildByteArrays(_ column: ColumnBuffer, limit: Int) -> Result? {
+        let count = column.offsets.count - 1
+        var dictionary = ColumnBuffer()
+        var indices = [Int32]()
+        indices.reserveCapacity(count)
+        var tableSize = 1024
+        var table = [Int32](repeating: -1, count: tableSize)
+        var hashes: [UInt64] = []
+        var encodedSize = 0
+        let completed: Bool = column.bytes.withUnsafeBytes { source in
+            for index in 0..<count {
+                let start = column.offsets[index]
+                let length = column.offsets[index + 1] - start
+                let pointer = source.baseAddress.map { $0 + start }
+                let hash = hashBytes(pointer, length)
+                var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
+                while true {
+                    let entry = table[slot]
+                    if entry < 0 { break }
+                    if hashes[Int(entry)] == hash
+                        && equalBytes(dictionary, Int(entry), pointer, length)
+                    {
+                        break
+                    }
+                    slot = (slot + 1) & (tableSize - 1)
+                }
+                if table[slot] >= 0 {
+                    indices.append(table[slot])
+                    continue
+                }
+                let entry = Int32(hashes.count)
+                table[slot] = entry
+                hashes.append(hash)
+                dictionary.bytes.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length))
+                dictionary.offsets.append(dictionary.bytes.count)
+                indices.append(entry)
+                encodedSize += 4 + length
+                if encodedSize > limit { return false }
+                if hashes.count * 2 > tableSize {
+                    tableSize *= 2
+                    table = [Int32](repeating: -1, count: tableSize)
+                    for (position, stored) in hashes.enumerated() {
+                        var slot = Int(truncatingIfNeeded: stored) & (tableSize - 1)
+                        while table[slot] >= 0 { slot = (slot + 1) & (tableSize - 1) }
+                        table[slot] = Int32(position)
+                    }
+                }
+            }
+            return true
+        }
+        guard completed else { return nil }
+        dictionary.valueCount = hashes.count
+        return Result(dictionary: dictionary, count: hashes.count, indices: indices)
+    }
+
+    @inline(__always)
+    private static func equalBytes(
+        _ dictionary: ColumnBuffer, _ entry: Int, _ pointer: UnsafeRawPointer?, _ length: Int
+    )
+        -> Bool
+    {
+        let start = dictionary.offsets[entry]
+        guard dictionary.offsets[entry + 1] - start == length else { return false }
+        if length == 0 { return true }
+        return dictionary.bytes.withUnsafeBytes { memcmp($0.baseAddress! + start, pointer!, length) == 0 }
+    }
+
+    /// A fast non-cryptographic hash of a byte range.
+    @inline(__always)
+    static func hashBytes(_ pointer: UnsafeRawPointer?, _ length: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+        guard let pointer else { return hash }
+        var index = 0
+        while index + 8 <= length {
+            let word = pointer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < length {
+            tail |= UInt64(pointer.load(fromByteOffset: index, as: UInt8.self)) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 29)
+    }
+}
