@@ -4,17 +4,32 @@
 /// (null or empty) node consumes exactly one entry per leaf. LIST and MAP annotations, the legacy two-level list,
 /// and unannotated repeated fields are handled as described in LogicalTypes.md.
 struct RecordAssembler {
-    /// Indexed by leaf index; `nil` for leaves outside the projection.
-    private var columns: [ColumnData?]
+    // Indexed by leaf index; separate arrays so that reads never copy a column. `counts` is -1 for leaves outside
+    // the projection.
+    private let definitionLevels: [[UInt8]]
+    private let repetitionLevels: [[UInt8]]
+    private let values: [[ParquetValue]]
+    private let counts: [Int]
     private var entry: [Int]
     private var valueIndex: [Int]
     private let maxDefinition: [Int]
     private let names: [String]
 
     init(columns: [Int: ColumnData], leaves: [ParquetSchemaNode]) {
-        var dense = [ColumnData?](repeating: nil, count: leaves.count)
-        for (index, column) in columns where index < leaves.count { dense[index] = column }
-        self.columns = dense
+        var definitionLevels = [[UInt8]](repeating: [], count: leaves.count)
+        var repetitionLevels = [[UInt8]](repeating: [], count: leaves.count)
+        var values = [[ParquetValue]](repeating: [], count: leaves.count)
+        var counts = [Int](repeating: -1, count: leaves.count)
+        for (index, column) in columns where index < leaves.count {
+            definitionLevels[index] = column.definitionLevels
+            repetitionLevels[index] = column.repetitionLevels
+            values[index] = column.values
+            counts[index] = column.count
+        }
+        self.definitionLevels = definitionLevels
+        self.repetitionLevels = repetitionLevels
+        self.values = values
+        self.counts = counts
         self.maxDefinition = leaves.map(\.maxDefinitionLevel)
         self.names = leaves.map { $0.path.joined(separator: ".") }
         self.entry = Array(repeating: 0, count: leaves.count)
@@ -31,28 +46,28 @@ struct RecordAssembler {
         rows.reserveCapacity(rowCount)
         let names = fields.map(\.name)
         for row in 0..<rowCount {
-            var values: [ParquetValue] = []
-            values.reserveCapacity(fields.count)
+            var record: [ParquetValue] = []
+            record.reserveCapacity(fields.count)
             for field in fields {
                 for leaf in field.leafIndices {
                     let index = entry[leaf]
-                    guard let column = columns[leaf], index < column.count else {
+                    guard index < counts[leaf] else {
                         throw corrupt(leaf, "the column ends before row \(row) of \(rowCount)")
                     }
-                    if !column.repetitionLevels.isEmpty && column.repetitionLevels[index] != 0 {
+                    if !repetitionLevels[leaf].isEmpty && repetitionLevels[leaf][index] != 0 {
                         throw corrupt(leaf, "the repetition level at the start of row \(row) is not 0")
                     }
                 }
-                values.append(try readField(field))
+                record.append(try readField(field))
             }
-            rows.append(ParquetRecord(names: names, values: values))
+            rows.append(ParquetRecord(names: names, values: record))
         }
-        for (leaf, column) in columns.enumerated() {
-            guard let column, entry[leaf] != column.count || valueIndex[leaf] != column.values.count else { continue }
+        for leaf in counts.indices where counts[leaf] >= 0 {
+            guard entry[leaf] != counts[leaf] || valueIndex[leaf] != values[leaf].count else { continue }
             throw corrupt(
                 leaf,
-                "levels and values do not match the row count: \(entry[leaf]) of \(column.count) levels and "
-                    + "\(valueIndex[leaf]) of \(column.values.count) values used for \(rowCount) rows")
+                "levels and values do not match the row count: \(entry[leaf]) of \(counts[leaf]) levels and "
+                    + "\(valueIndex[leaf]) of \(values[leaf].count) values used for \(rowCount) rows")
         }
         return rows
     }
@@ -61,16 +76,14 @@ struct RecordAssembler {
 
     private func definition(_ leaf: Int) throws -> Int {
         let index = entry[leaf]
-        guard let column = columns[leaf], index < column.count else {
-            throw corrupt(leaf, "more values are needed than the column holds")
-        }
-        return column.definitionLevels.isEmpty ? maxDefinition[leaf] : Int(column.definitionLevels[index])
+        guard index < counts[leaf] else { throw corrupt(leaf, "more values are needed than the column holds") }
+        return definitionLevels[leaf].isEmpty ? maxDefinition[leaf] : Int(definitionLevels[leaf][index])
     }
 
     private func nextRepetition(_ leaf: Int) -> Int? {
         let index = entry[leaf]
-        guard let column = columns[leaf], index < column.count else { return nil }
-        return column.repetitionLevels.isEmpty ? 0 : Int(column.repetitionLevels[index])
+        guard index < counts[leaf] else { return nil }
+        return repetitionLevels[leaf].isEmpty ? 0 : Int(repetitionLevels[leaf][index])
     }
 
     /// Consumes one entry of every leaf under `node` (the node is null or an empty list).
@@ -85,7 +98,7 @@ struct RecordAssembler {
     }
 
     private func firstLeaf(_ node: ParquetSchemaNode) throws -> Int {
-        guard let leaf = node.leafIndices.first, leaf < columns.count else {
+        guard let leaf = node.leafIndices.first, leaf < counts.count else {
             throw ParquetError.malformedMetadata(field: "schema.\(node.name)", reason: "a group without leaf columns")
         }
         return leaf
@@ -133,12 +146,12 @@ struct RecordAssembler {
                 throw corrupt(leaf, "definition level \(level) where \(node.maxDefinitionLevel) is required")
             }
             let index = valueIndex[leaf]
-            guard let column = columns[leaf], index < column.values.count else {
+            guard index < values[leaf].count else {
                 throw corrupt(leaf, "more non-null values are needed than the page holds")
             }
             entry[leaf] += 1
             valueIndex[leaf] = index + 1
-            return column.values[index]
+            return values[leaf][index]
         }
         if node.isListAnnotated, node.children.count == 1, let repeated = node.children.first,
             repeated.repetition == .repeated
@@ -157,10 +170,10 @@ struct RecordAssembler {
             }
             return valueNode == nil ? .list(keys) : .map(pairs)
         }
-        var values: [ParquetValue] = []
-        values.reserveCapacity(node.children.count)
-        for child in node.children { values.append(try readField(child)) }
-        return .record(ParquetRecord(names: node.children.map(\.name), values: values))
+        var fields: [ParquetValue] = []
+        fields.reserveCapacity(node.children.count)
+        for child in node.children { fields.append(try readField(child)) }
+        return .record(ParquetRecord(names: node.childNames, values: fields))
     }
 
     /// One element of a LIST-annotated group, with the backward-compatibility rules of LogicalTypes.md.
