@@ -65,7 +65,8 @@ public final class ParquetFileReader: Sendable {
     /// The `huggingface` key/value entry (the `datasets` features JSON), if present.
     public var huggingfaceMetadata: String? { keyValueMetadata["huggingface"] }
 
-    /// Reads every row of one row group; `columns` selects top-level columns by name (all when `nil`).
+    /// Reads every row of one row group; `columns` selects top-level columns by name, in that order (all when
+    /// `nil`; a name given twice is read once). Safe to call concurrently for different row groups.
     public func readRows(rowGroup: Int, columns: [String]? = nil) throws -> [ParquetRecord] {
         do {
             guard rowGroup >= 0 && rowGroup < metadata.rowGroups.count else {
@@ -97,7 +98,8 @@ public final class ParquetFileReader: Sendable {
 
     private func projectedFields(_ columns: [String]?) throws -> [ParquetSchemaNode] {
         guard let columns else { return schema.root.children }
-        return try columns.map { name in
+        var seen = Set<String>()
+        return try columns.filter { seen.insert($0).inserted }.map { name in
             guard let field = schema.field(named: name) else { throw ParquetError.unknownColumn(name: name) }
             return field
         }

@@ -119,3 +119,26 @@ import Testing
         #expect(arrow.contains("  optional int32 all_null (UNKNOWN)"))
     }
 }
+
+@Suite struct ReaderConcurrencyTests {
+    @Test func rowGroupsReadConcurrentlyMatchSequentialReads() async throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/llm_multi_rg_small_pages.parquet"))
+        let sequential = try (0..<reader.rowGroupCount).map { try reader.readRows(rowGroup: $0) }
+        let concurrent = try await withThrowingTaskGroup(of: (Int, [ParquetRecord]).self) { group in
+            for index in 0..<reader.rowGroupCount {
+                group.addTask { (index, try reader.readRows(rowGroup: index)) }
+            }
+            var results = [[ParquetRecord]](repeating: [], count: reader.rowGroupCount)
+            for try await (index, rows) in group { results[index] = rows }
+            return results
+        }
+        #expect(concurrent == sequential)
+    }
+
+    @Test func aColumnRequestedTwiceIsReadOnce() throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/min_uncompressed.parquet"))
+        let rows = try reader.readAllRows(columns: ["id", "id", "score"])
+        #expect(rows.first?.names == ["id", "score"])
+        #expect(rows.count == 12)
+    }
+}
