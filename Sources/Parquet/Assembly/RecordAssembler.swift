@@ -41,10 +41,11 @@ struct RecordAssembler {
     }
 
     /// Assembles `rowCount` rows of the top-level `fields`.
-    mutating func assemble(fields: [ParquetSchemaNode], rowCount: Int) throws -> [ParquetRecord] {
+    mutating func assemble(fields schemaFields: [ParquetSchemaNode], rowCount: Int) throws -> [ParquetRecord] {
         var rows: [ParquetRecord] = []
         rows.reserveCapacity(rowCount)
-        let names = fields.map(\.name)
+        let names = schemaFields.map(\.name)
+        let fields = schemaFields.map(AssemblyNode.init)
         for row in 0..<rowCount {
             var record: [ParquetValue] = []
             record.reserveCapacity(fields.count)
@@ -87,7 +88,7 @@ struct RecordAssembler {
     }
 
     /// Consumes one entry of every leaf under `node` (the node is null or an empty list).
-    private mutating func skipAbsent(_ node: ParquetSchemaNode) throws {
+    private mutating func skipAbsent(_ node: AssemblyNode) throws {
         for leaf in node.leafIndices {
             let level = try definition(leaf)
             if level >= node.maxDefinitionLevel {
@@ -97,7 +98,7 @@ struct RecordAssembler {
         }
     }
 
-    private func firstLeaf(_ node: ParquetSchemaNode) throws -> Int {
+    private func firstLeaf(_ node: AssemblyNode) throws -> Int {
         guard let leaf = node.leafIndices.first, leaf < counts.count else {
             throw ParquetError.malformedMetadata(field: "schema.\(node.name)", reason: "a group without leaf columns")
         }
@@ -107,7 +108,7 @@ struct RecordAssembler {
     // MARK: Nodes
 
     /// A field as its parent sees it: repeated fields become lists, optional ones may be null.
-    private mutating func readField(_ node: ParquetSchemaNode) throws -> ParquetValue {
+    private mutating func readField(_ node: AssemblyNode) throws -> ParquetValue {
         switch node.repetition {
         case .repeated:
             return .list(try readRepeated(node) { assembler in try assembler.readPresent(node) })
@@ -124,7 +125,7 @@ struct RecordAssembler {
 
     /// The elements of a repeated node, each read by `element`.
     private mutating func readRepeated(
-        _ node: ParquetSchemaNode, element: (inout RecordAssembler) throws -> ParquetValue
+        _ node: AssemblyNode, element: (inout RecordAssembler) throws -> ParquetValue
     ) throws -> [ParquetValue] {
         let leaf = try firstLeaf(node)
         if try definition(leaf) < node.maxDefinitionLevel {
@@ -139,8 +140,9 @@ struct RecordAssembler {
     }
 
     /// A node known to be present (not null).
-    private mutating func readPresent(_ node: ParquetSchemaNode) throws -> ParquetValue {
-        if let leaf = node.leafIndex {
+    private mutating func readPresent(_ node: AssemblyNode) throws -> ParquetValue {
+        switch node.shape {
+        case .leaf(let leaf):
             let level = try definition(leaf)
             guard level == node.maxDefinitionLevel else {
                 throw corrupt(leaf, "definition level \(level) where \(node.maxDefinitionLevel) is required")
@@ -152,41 +154,25 @@ struct RecordAssembler {
             entry[leaf] += 1
             valueIndex[leaf] = index + 1
             return values[leaf][index]
-        }
-        if node.isListAnnotated, node.children.count == 1, let repeated = node.children.first,
-            repeated.repetition == .repeated
-        {
-            return .list(try readRepeated(repeated) { assembler in try assembler.readListElement(repeated, in: node) })
-        }
-        if node.isMapAnnotated, node.children.count == 1, let entries = node.children.first,
-            entries.repetition == .repeated, !entries.isLeaf, let keyNode = entries.children.first
-        {
-            let valueNode = entries.children.count > 1 ? entries.children[1] : nil
+        case .list(let repeated, let element):
+            return .list(
+                try readRepeated(repeated) { assembler in
+                    if let element { return try assembler.readField(element) }
+                    return try assembler.readPresent(repeated)
+                })
+        case .map(let entries, let key, let value):
             var pairs: [ParquetMapEntry] = []
             let keys = try readRepeated(entries) { assembler in
-                let key = try assembler.readField(keyNode)
-                if let valueNode { pairs.append(ParquetMapEntry(key: key, value: try assembler.readField(valueNode))) }
-                return key
+                let keyValue = try assembler.readField(key)
+                if let value { pairs.append(ParquetMapEntry(key: keyValue, value: try assembler.readField(value))) }
+                return keyValue
             }
-            return valueNode == nil ? .list(keys) : .map(pairs)
+            return value == nil ? .list(keys) : .map(pairs)
+        case .record(let children, let names):
+            var fields: [ParquetValue] = []
+            fields.reserveCapacity(children.count)
+            for child in children { fields.append(try readField(child)) }
+            return .record(ParquetRecord(names: names, values: fields))
         }
-        var fields: [ParquetValue] = []
-        fields.reserveCapacity(node.children.count)
-        for child in node.children { fields.append(try readField(child)) }
-        return .record(ParquetRecord(names: node.childNames, values: fields))
-    }
-
-    /// One element of a LIST-annotated group, with the backward-compatibility rules of LogicalTypes.md.
-    private mutating func readListElement(
-        _ repeated: ParquetSchemaNode, in list: ParquetSchemaNode
-    ) throws
-        -> ParquetValue
-    {
-        if repeated.isLeaf || repeated.children.count > 1 || repeated.name == "array"
-            || repeated.name == list.name + "_tuple"
-        {
-            return try readPresent(repeated)
-        }
-        return try readField(repeated.children[0])
     }
 }
