@@ -114,7 +114,9 @@ try:
 
     for name in nested:
         frame[name] = frame[name].map(plain)
-    encodings = {name: "json" if name in nested else "utf8" for name in frame.columns if frame[name].dtype == object}
+    frame["day"] = frame["day"].astype("datetime64[ns]")
+    strings = ["instruction", "generation", "model_name", "big_text"]
+    encodings = {**{name: "json" for name in nested}, **{name: "utf8" for name in strings}}
     fpath = os.path.join(work, "fastparquet.parquet")
     # fastparquet has no nested types: lists, structs and maps are stored as JSON text.
     measure(

@@ -4,17 +4,32 @@
 /// (null or empty) node consumes exactly one entry per leaf. LIST and MAP annotations, the legacy two-level list,
 /// and unannotated repeated fields are handled as described in LogicalTypes.md.
 struct RecordAssembler {
-    /// Indexed by leaf index; `nil` for leaves outside the projection.
-    private var columns: [ColumnData?]
+    // Indexed by leaf index; separate arrays so that reads never copy a column. `counts` is -1 for leaves outside
+    // the projection.
+    private let definitionLevels: [[UInt8]]
+    private let repetitionLevels: [[UInt8]]
+    private let values: [[ParquetValue]]
+    private let counts: [Int]
     private var entry: [Int]
     private var valueIndex: [Int]
     private let maxDefinition: [Int]
     private let names: [String]
 
     init(columns: [Int: ColumnData], leaves: [ParquetSchemaNode]) {
-        var dense = [ColumnData?](repeating: nil, count: leaves.count)
-        for (index, column) in columns where index < leaves.count { dense[index] = column }
-        self.columns = dense
+        var definitionLevels = [[UInt8]](repeating: [], count: leaves.count)
+        var repetitionLevels = [[UInt8]](repeating: [], count: leaves.count)
+        var values = [[ParquetValue]](repeating: [], count: leaves.count)
+        var counts = [Int](repeating: -1, count: leaves.count)
+        for (index, column) in columns where index < leaves.count {
+            definitionLevels[index] = column.definitionLevels
+            repetitionLevels[index] = column.repetitionLevels
+            values[index] = column.values
+            counts[index] = column.count
+        }
+        self.definitionLevels = definitionLevels
+        self.repetitionLevels = repetitionLevels
+        self.values = values
+        self.counts = counts
         self.maxDefinition = leaves.map(\.maxDefinitionLevel)
         self.names = leaves.map { $0.path.joined(separator: ".") }
         self.entry = Array(repeating: 0, count: leaves.count)
@@ -26,33 +41,34 @@ struct RecordAssembler {
     }
 
     /// Assembles `rowCount` rows of the top-level `fields`.
-    mutating func assemble(fields: [ParquetSchemaNode], rowCount: Int) throws -> [ParquetRecord] {
+    mutating func assemble(fields schemaFields: [ParquetSchemaNode], rowCount: Int) throws -> [ParquetRecord] {
         var rows: [ParquetRecord] = []
         rows.reserveCapacity(rowCount)
-        let names = fields.map(\.name)
+        let names = schemaFields.map(\.name)
+        let fields = schemaFields.map(AssemblyNode.init)
         for row in 0..<rowCount {
-            var values: [ParquetValue] = []
-            values.reserveCapacity(fields.count)
+            var record: [ParquetValue] = []
+            record.reserveCapacity(fields.count)
             for field in fields {
                 for leaf in field.leafIndices {
                     let index = entry[leaf]
-                    guard let column = columns[leaf], index < column.count else {
+                    guard index < counts[leaf] else {
                         throw corrupt(leaf, "the column ends before row \(row) of \(rowCount)")
                     }
-                    if !column.repetitionLevels.isEmpty && column.repetitionLevels[index] != 0 {
+                    if !repetitionLevels[leaf].isEmpty && repetitionLevels[leaf][index] != 0 {
                         throw corrupt(leaf, "the repetition level at the start of row \(row) is not 0")
                     }
                 }
-                values.append(try readField(field))
+                record.append(try readField(field))
             }
-            rows.append(ParquetRecord(names: names, values: values))
+            rows.append(ParquetRecord(names: names, values: record))
         }
-        for (leaf, column) in columns.enumerated() {
-            guard let column, entry[leaf] != column.count || valueIndex[leaf] != column.values.count else { continue }
+        for leaf in counts.indices where counts[leaf] >= 0 {
+            guard entry[leaf] != counts[leaf] || valueIndex[leaf] != values[leaf].count else { continue }
             throw corrupt(
                 leaf,
-                "levels and values do not match the row count: \(entry[leaf]) of \(column.count) levels and "
-                    + "\(valueIndex[leaf]) of \(column.values.count) values used for \(rowCount) rows")
+                "levels and values do not match the row count: \(entry[leaf]) of \(counts[leaf]) levels and "
+                    + "\(valueIndex[leaf]) of \(values[leaf].count) values used for \(rowCount) rows")
         }
         return rows
     }
@@ -61,20 +77,18 @@ struct RecordAssembler {
 
     private func definition(_ leaf: Int) throws -> Int {
         let index = entry[leaf]
-        guard let column = columns[leaf], index < column.count else {
-            throw corrupt(leaf, "more values are needed than the column holds")
-        }
-        return column.definitionLevels.isEmpty ? maxDefinition[leaf] : Int(column.definitionLevels[index])
+        guard index < counts[leaf] else { throw corrupt(leaf, "more values are needed than the column holds") }
+        return definitionLevels[leaf].isEmpty ? maxDefinition[leaf] : Int(definitionLevels[leaf][index])
     }
 
     private func nextRepetition(_ leaf: Int) -> Int? {
         let index = entry[leaf]
-        guard let column = columns[leaf], index < column.count else { return nil }
-        return column.repetitionLevels.isEmpty ? 0 : Int(column.repetitionLevels[index])
+        guard index < counts[leaf] else { return nil }
+        return repetitionLevels[leaf].isEmpty ? 0 : Int(repetitionLevels[leaf][index])
     }
 
     /// Consumes one entry of every leaf under `node` (the node is null or an empty list).
-    private mutating func skipAbsent(_ node: ParquetSchemaNode) throws {
+    private mutating func skipAbsent(_ node: AssemblyNode) throws {
         for leaf in node.leafIndices {
             let level = try definition(leaf)
             if level >= node.maxDefinitionLevel {
@@ -84,8 +98,8 @@ struct RecordAssembler {
         }
     }
 
-    private func firstLeaf(_ node: ParquetSchemaNode) throws -> Int {
-        guard let leaf = node.leafIndices.first, leaf < columns.count else {
+    private func firstLeaf(_ node: AssemblyNode) throws -> Int {
+        guard let leaf = node.leafIndices.first, leaf < counts.count else {
             throw ParquetError.malformedMetadata(field: "schema.\(node.name)", reason: "a group without leaf columns")
         }
         return leaf
@@ -94,7 +108,7 @@ struct RecordAssembler {
     // MARK: Nodes
 
     /// A field as its parent sees it: repeated fields become lists, optional ones may be null.
-    private mutating func readField(_ node: ParquetSchemaNode) throws -> ParquetValue {
+    private mutating func readField(_ node: AssemblyNode) throws -> ParquetValue {
         switch node.repetition {
         case .repeated:
             return .list(try readRepeated(node) { assembler in try assembler.readPresent(node) })
@@ -111,7 +125,7 @@ struct RecordAssembler {
 
     /// The elements of a repeated node, each read by `element`.
     private mutating func readRepeated(
-        _ node: ParquetSchemaNode, element: (inout RecordAssembler) throws -> ParquetValue
+        _ node: AssemblyNode, element: (inout RecordAssembler) throws -> ParquetValue
     ) throws -> [ParquetValue] {
         let leaf = try firstLeaf(node)
         if try definition(leaf) < node.maxDefinitionLevel {
@@ -126,54 +140,39 @@ struct RecordAssembler {
     }
 
     /// A node known to be present (not null).
-    private mutating func readPresent(_ node: ParquetSchemaNode) throws -> ParquetValue {
-        if let leaf = node.leafIndex {
+    private mutating func readPresent(_ node: AssemblyNode) throws -> ParquetValue {
+        switch node.shape {
+        case .leaf(let leaf):
             let level = try definition(leaf)
             guard level == node.maxDefinitionLevel else {
                 throw corrupt(leaf, "definition level \(level) where \(node.maxDefinitionLevel) is required")
             }
             let index = valueIndex[leaf]
-            guard let column = columns[leaf], index < column.values.count else {
+            guard index < values[leaf].count else {
                 throw corrupt(leaf, "more non-null values are needed than the page holds")
             }
             entry[leaf] += 1
             valueIndex[leaf] = index + 1
-            return column.values[index]
-        }
-        if node.isListAnnotated, node.children.count == 1, let repeated = node.children.first,
-            repeated.repetition == .repeated
-        {
-            return .list(try readRepeated(repeated) { assembler in try assembler.readListElement(repeated, in: node) })
-        }
-        if node.isMapAnnotated, node.children.count == 1, let entries = node.children.first,
-            entries.repetition == .repeated, !entries.isLeaf, let keyNode = entries.children.first
-        {
-            let valueNode = entries.children.count > 1 ? entries.children[1] : nil
+            return values[leaf][index]
+        case .list(let repeated, let element):
+            return .list(
+                try readRepeated(repeated) { assembler in
+                    if let element { return try assembler.readField(element) }
+                    return try assembler.readPresent(repeated)
+                })
+        case .map(let entries, let key, let value):
             var pairs: [ParquetMapEntry] = []
             let keys = try readRepeated(entries) { assembler in
-                let key = try assembler.readField(keyNode)
-                if let valueNode { pairs.append(ParquetMapEntry(key: key, value: try assembler.readField(valueNode))) }
-                return key
+                let keyValue = try assembler.readField(key)
+                if let value { pairs.append(ParquetMapEntry(key: keyValue, value: try assembler.readField(value))) }
+                return keyValue
             }
-            return valueNode == nil ? .list(keys) : .map(pairs)
+            return value == nil ? .list(keys) : .map(pairs)
+        case .record(let children, let names):
+            var fields: [ParquetValue] = []
+            fields.reserveCapacity(children.count)
+            for child in children { fields.append(try readField(child)) }
+            return .record(ParquetRecord(names: names, values: fields))
         }
-        var values: [ParquetValue] = []
-        values.reserveCapacity(node.children.count)
-        for child in node.children { values.append(try readField(child)) }
-        return .record(ParquetRecord(names: node.children.map(\.name), values: values))
-    }
-
-    /// One element of a LIST-annotated group, with the backward-compatibility rules of LogicalTypes.md.
-    private mutating func readListElement(
-        _ repeated: ParquetSchemaNode, in list: ParquetSchemaNode
-    ) throws
-        -> ParquetValue
-    {
-        if repeated.isLeaf || repeated.children.count > 1 || repeated.name == "array"
-            || repeated.name == list.name + "_tuple"
-        {
-            return try readPresent(repeated)
-        }
-        return try readField(repeated.children[0])
     }
 }

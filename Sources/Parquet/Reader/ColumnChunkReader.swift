@@ -53,6 +53,10 @@ struct ColumnChunkReader {
                     guard let dictionaryHeader = header.dictionaryPageHeader else {
                         throw corrupt("DICTIONARY_PAGE without dictionary_page_header", at: start)
                     }
+                    guard dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
+                        throw ParquetError.unsupportedEncoding(
+                            encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: columnName)
+                    }
                     let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
                     let count = Int(dictionaryHeader.numValues)
                     var cursor = ByteCursor(bytes, column: columnName)

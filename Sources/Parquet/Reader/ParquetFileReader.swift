@@ -65,7 +65,8 @@ public final class ParquetFileReader: Sendable {
     /// The `huggingface` key/value entry (the `datasets` features JSON), if present.
     public var huggingfaceMetadata: String? { keyValueMetadata["huggingface"] }
 
-    /// Reads every row of one row group; `columns` selects top-level columns by name (all when `nil`).
+    /// Reads every row of one row group; `columns` selects top-level columns by name, in that order (all when
+    /// `nil`; a name given twice is read once). Safe to call concurrently for different row groups.
     public func readRows(rowGroup: Int, columns: [String]? = nil) throws -> [ParquetRecord] {
         do {
             guard rowGroup >= 0 && rowGroup < metadata.rowGroups.count else {
@@ -97,9 +98,19 @@ public final class ParquetFileReader: Sendable {
 
     private func projectedFields(_ columns: [String]?) throws -> [ParquetSchemaNode] {
         guard let columns else { return schema.root.children }
-        return try columns.map { name in
+        var seen = Set<String>()
+        return try columns.filter { seen.insert($0).inserted }.map { name in
             guard let field = schema.field(named: name) else { throw ParquetError.unknownColumn(name: name) }
             return field
+        }
+    }
+}
+
+extension ParquetFileReader {
+    /// Calls `body` with every row, reading one row group at a time so that memory stays bounded by a row group.
+    public func forEachRow(columns: [String]? = nil, _ body: (ParquetRecord) throws -> Void) throws {
+        for group in 0..<rowGroupCount {
+            for row in try readRows(rowGroup: group, columns: columns) { try body(row) }
         }
     }
 }

@@ -73,6 +73,7 @@ public struct ParquetSchema: Sendable, Hashable {
                         parentPath: path, depth: depth + 1, isRoot: false, leaves: &leaves))
             }
             node.leafIndices = node.leafIndices.lowerBound..<leaves.count
+            node.childNames = node.children.map(\.name)
             return node
         }
         guard let type = element.type else {

@@ -35,4 +35,7 @@ public struct ParquetSchemaNode: Sendable, Hashable {
     /// The indices of every leaf under this node, in order (leaves are numbered depth-first, so they are
     /// contiguous).
     public var leafIndices: Range<Int>
+
+    /// The names of the children, shared by every record built for this group.
+    var childNames: [String] = []
 }

@@ -97,3 +97,48 @@ import Testing
         #expect(reader.columnNames.count == 18)
     }
 }
+
+@Suite struct ReaderConvenienceTests {
+    @Test func forEachRowVisitsEveryRowInOrder() throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/llm_multi_rg_small_pages.parquet"))
+        var ids: [ParquetValue] = []
+        try reader.forEachRow(columns: ["id"]) { row in ids.append(row["id"] ?? .null) }
+        #expect(ids == (0..<24).map { .int(Int64($0)) })
+    }
+
+    @Test func schemaDescriptionShowsTheTree() throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/duckdb_default.parquet"))
+        let lines = reader.schema.description.split(separator: "\n").map(String.init)
+        #expect(lines.first == "required group duckdb_schema")
+        #expect(lines.contains("  optional int64 id (INT_64)"))
+        #expect(lines.contains("  optional group generations (LIST)"))
+        #expect(lines.contains("    repeated group list"))
+        #expect(lines.contains("      optional byte_array element (UTF8)"))
+        let arrow = try ParquetFileReader(path: ReaderAPITests.path("samples/llm_none.parquet")).schema.description
+        #expect(arrow.contains("  optional int64 created_at (TIMESTAMP(MICROS, UTC))"))
+        #expect(arrow.contains("  optional int32 all_null (UNKNOWN)"))
+    }
+}
+
+@Suite struct ReaderConcurrencyTests {
+    @Test func rowGroupsReadConcurrentlyMatchSequentialReads() async throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/llm_multi_rg_small_pages.parquet"))
+        let sequential = try (0..<reader.rowGroupCount).map { try reader.readRows(rowGroup: $0) }
+        let concurrent = try await withThrowingTaskGroup(of: (Int, [ParquetRecord]).self) { group in
+            for index in 0..<reader.rowGroupCount {
+                group.addTask { (index, try reader.readRows(rowGroup: index)) }
+            }
+            var results = [[ParquetRecord]](repeating: [], count: reader.rowGroupCount)
+            for try await (index, rows) in group { results[index] = rows }
+            return results
+        }
+        #expect(concurrent == sequential)
+    }
+
+    @Test func aColumnRequestedTwiceIsReadOnce() throws {
+        let reader = try ParquetFileReader(path: ReaderAPITests.path("samples/min_uncompressed.parquet"))
+        let rows = try reader.readAllRows(columns: ["id", "id", "score"])
+        #expect(rows.first?.names == ["id", "score"])
+        #expect(rows.count == 12)
+    }
+}

@@ -82,3 +82,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
+
+@Suite struct EmptyFileTests {
+    @Test func zeroRowsWithASchemaKeepTheColumns() throws {
+        let url = try TemporaryDirectory.shared.file("empty-\(UUID().uuidString).parquet")
+        let schema = [ParquetField("id", .int64), ParquetField("tags", .list(ParquetField("element", .string)))]
+        try ParquetFileWriter.write(to: url, schema: schema) { _ in }
+        let reader = try ParquetFileReader(path: url.path)
+        #expect(reader.rowCount == 0)
+        #expect(reader.columnNames == ["id", "tags"])
+        #expect(try reader.readAllRows().isEmpty)
+        if PythonTools.isAvailable {
+            let output = try PythonTools.run("read_with_libraries.py", [url.path, "pyarrow", "duckdb", "polars"])
+            #expect(output == #"{"pyarrow": [], "duckdb": [], "polars": []}"#)
+        }
+    }
+}
