@@ -31,8 +31,11 @@ let package = Package(
         // MARK: The durable cache joins the engine and Parquet.
         .target(name: "DistilabelCache", dependencies: ["DistilabelCore", "Parquet"]),
 
+        // MARK: Datasets out of a cache: the Distiset and its Hugging Face Hub layout.
+        .target(name: "DistilabelDistiset", dependencies: ["DistilabelCore", "DistilabelCache", "Parquet"]),
+
         // MARK: What users import.
-        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),
+        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelDistiset"]),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
         .target(
             name: "DistilabelCLI",
@@ -53,6 +56,11 @@ let package = Package(
         .testTarget(
             name: "ParquetTests",
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Interop"]
+        ),
+        .testTarget(
+            name: "DistilabelDistisetTests",
+            dependencies: ["Distilabel", "DistilabelDistiset", "DistilabelTesting", "Parquet"],
             exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
