@@ -8,11 +8,13 @@ enum YAMLText {
         ]
         let plainSafe = text.unicodeScalars.allSatisfy { scalar in
             (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "_-./ ()<>".unicodeScalars.contains(scalar))
+                || "_-./ ()<>*".unicodeScalars.contains(scalar))
         }
         let first = text.unicodeScalars.first
         let looksNumeric = Double(text) != nil || Int(text) != nil
-        if plainSafe, !reserved.contains(text), !looksNumeric, first != "-", first != " ", text.last != " " {
+        if plainSafe, !reserved.contains(text), !looksNumeric, first != "-", first != "*", first != ">", first != " ",
+            text.last != " "
+        {
             return text
         }
         var out = "\""

@@ -27,6 +27,9 @@ enum PythonTools {
     }
 
     /// Runs `script` (a file under `Interop/`) with `arguments`; returns its standard output.
+    /// How long a script may run before it is killed.
+    static let timeoutSeconds = 600
+
     static func run(
         _ script: String, _ arguments: [String], environment: [String: String] = [:]
     ) throws -> String {
@@ -50,7 +53,14 @@ enum PythonTools {
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
+        // A hung script (Python distilabel's workers can deadlock) fails the test instead of blocking CI.
+        let pid = process.processIdentifier
+        let timer = DispatchSource.makeTimerSource()
+        timer.schedule(deadline: .now() + .seconds(timeoutSeconds))
+        timer.setEventHandler { kill(pid, SIGKILL) }
+        timer.resume()
         process.waitUntilExit()
+        timer.cancel()
         let stdout = String(decoding: FileManager.default.contents(atPath: output.path) ?? .init(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             let stderr = String(decoding: FileManager.default.contents(atPath: errors.path) ?? .init(), as: UTF8.self)
