@@ -17,6 +17,19 @@ import Testing
 
     private func feature(_ dtype: String) -> Value { ["dtype": .string(dtype), "_type": "Value"] }
 
+    /// Lists of lists, a struct with a null field, an all-null column and a column mixing ints and doubles.
+    private func nestedRow(_ index: Int) -> Row {
+        var meta = Row()
+        meta["rank"] = .int(Int64(index))
+        meta["source"] = index == 2 ? .null : .string("test")
+        var row = Row()
+        row["matrix"] = .list([.list([.int(Int64(index)), .int(2)]), .list([])])
+        row["meta"] = .struct(meta)
+        row["nothing"] = .null
+        row["mixed"] = index == 3 ? .double(0.5) : .int(Int64(index))
+        return row
+    }
+
     @Test func datasetsLoadsASavedDistisetWithTheSameRowsAndFeatures() async throws {
         guard PythonTools.require(module: "datasets") else { return }
         try await withTemporaryDirectory { root in
@@ -24,16 +37,24 @@ import Testing
             let distiset = try Distiset(configurations: [
                 DistisetConfiguration(name: "generations", rows: full),
                 DistisetConfiguration(name: "ids", rows: full.map { $0.keeping(["id", "score"]) }),
+                DistisetConfiguration(name: "nested", rows: (0..<5).map(nestedRow)),
             ]).trainTestSplit(trainSize: 0.8, seed: 11)
             let output = root.appendingPathComponent("dataset")
             try distiset.save(to: output)
 
-            let result = try parse(PythonTools.run("load_saved_distiset.py", [output.path, "generations", "ids"]))
+            let result = try parse(
+                PythonTools.run("load_saved_distiset.py", [output.path, "generations", "ids", "nested"]))
             for configuration in distiset.configurations {
                 let loaded = try #require(result.structValue?[configuration.name]?.structValue)
                 #expect(loaded.columns == configuration.splitNames, "\(configuration.name)")
                 for split in configuration.splits {
-                    #expect(rows(loaded[split.name]?.structValue?["rows"]) == split.rows, "\(configuration.name)")
+                    // A column mixing ints and doubles is saved as float64, so every value comes back a double.
+                    let expected = split.rows.map { row in
+                        var row = row
+                        if let mixed = row["mixed"]?.doubleValue { row["mixed"] = .double(mixed) }
+                        return row
+                    }
+                    #expect(rows(loaded[split.name]?.structValue?["rows"]) == expected, "\(configuration.name)")
                 }
             }
             let features = result.structValue?["generations"]?.structValue?["train"]?.structValue?["features"]
@@ -49,6 +70,14 @@ import Testing
             #expect(features == expected)
             let idFeatures = result.structValue?["ids"]?.structValue?["test"]?.structValue?["features"]
             #expect(idFeatures == ["id": feature("int64"), "score": feature("float64")])
+            let nestedFeatures = result.structValue?["nested"]?.structValue?["train"]?.structValue?["features"]
+            let nestedExpected: Value = [
+                "matrix": ["feature": ["feature": feature("int64"), "_type": "List"], "_type": "List"],
+                "meta": ["rank": feature("int64"), "source": feature("string")],
+                "nothing": feature("null"),
+                "mixed": feature("float64"),
+            ]
+            #expect(nestedFeatures == nestedExpected)
         }
     }
 
