@@ -154,4 +154,23 @@ import Testing
             #expect(try Distiset.load(from: output).configurations == distiset.configurations)
         }
     }
+
+    @Test func anEmptyConfigurationIsRefusedBeforeAnythingIsWritten() async throws {
+        try await withTemporaryDirectory { root in
+            let output = root.appendingPathComponent("out")
+            let distiset = Distiset(configurations: [
+                DistisetConfiguration(name: "full", rows: SampleData.rows(2)),
+                DistisetConfiguration(name: "empty", rows: []),
+            ])
+            #expect {
+                try distiset.save(to: output)
+            } throws: { error in
+                guard let error = error as? DistisetError, case .unsupportedRows(let name, _, _) = error else {
+                    return false
+                }
+                return name == "empty" && error.description.contains("'empty'")
+            }
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
 }

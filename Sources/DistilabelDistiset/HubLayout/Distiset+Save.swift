@@ -18,7 +18,15 @@ extension Distiset {
     /// inferred over all its rows (ints widen to doubles when a column mixes them, missing columns are null). Older
     /// `*.parquet` files in the configuration folders written here are removed first, so saving again over a
     /// previous save leaves no stale shard. Each file is written under a temporary name and renamed into place.
+    ///
+    /// Throws ``DistisetError/unsupportedRows(configuration:split:reason:)`` for a configuration without rows
+    /// (its features are unknown) and ``DistisetError/writeFailed(path:reason:)`` when a file cannot be written.
     public func save(to directory: URL) throws {
+        for configuration in configurations where configuration.count == 0 {
+            throw DistisetError.unsupportedRows(
+                configuration: configuration.name, split: configuration.splits.first?.name ?? "train",
+                reason: "the configuration has no rows, so its features are unknown; leave it out of the Distiset")
+        }
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
