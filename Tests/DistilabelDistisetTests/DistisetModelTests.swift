@@ -53,4 +53,18 @@ import Testing
         let once = try sample.trainTestSplit(trainSize: 0.5, seed: 1)
         #expect(throws: DistisetError.self) { try once.trainTestSplit(trainSize: 0.5, seed: 1) }
     }
+
+    @Test func descriptionListsConfigurationsSplitsAndColumns() {
+        let sample = Distiset(configurations: [
+            DistisetConfiguration(name: "keep", rows: [["id": 1, "text": "a"], ["id": 2, "text": "b"]]),
+            DistisetConfiguration(name: "ids", rows: [["id": 1]]),
+        ])
+        #expect(
+            sample.description == """
+                Distiset with 2 configurations:
+                  keep: train (2 rows); columns: id, text
+                  ids: train (1 row); columns: id
+                """)
+        #expect(Distiset(configurations: []).description == "Distiset with 0 configurations")
+    }
 }
