@@ -32,13 +32,15 @@ import Testing
         }
     }
 
-    @Test func numericFileOrderIsGeneratorOrderPast99999() async throws {
+    @Test func numericFileOrderIsGeneratorOrderPast99999AndTemporaryFilesAreSkipped() async throws {
         try await withTemporaryDirectory { root in
             let leaf = root.appendingPathComponent("data/leaf")
             try SampleData.writeBatches(SampleData.rows(2), batchSize: 1, to: leaf)
             // 100000.parquet sorts before 00002.parquet by name, after it by number.
             try FileManager.default.moveItem(
                 at: leaf.appendingPathComponent("00001.parquet"), to: leaf.appendingPathComponent("100000.parquet"))
+            // A temporary file left by a crash mid-write is never read.
+            try SampleData.write("partial", to: leaf.appendingPathComponent(".00003.parquet.123.tmp"))
             let rows = try createDistiset(dataDirectory: root.appendingPathComponent("data")).rows()
             #expect(rows.map { $0["id"] } == [.int(1), .int(0)])
         }
