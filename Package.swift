@@ -45,8 +45,14 @@ let package = Package(
         // MARK: LLMs for pipelines: the clients and the embedded runtime behind the engine's LLM protocol.
         .target(name: "DistilabelLLMs", dependencies: ["DistilabelCore", "LLMClients"]),
 
+        // MARK: Datasets out of a cache: the Distiset and its Hugging Face Hub layout.
+        .target(name: "DistilabelDistiset", dependencies: ["DistilabelCore", "DistilabelCache", "Parquet"]),
+
         // MARK: What users import.
-        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelLLMs"]),
+        .target(
+            name: "Distilabel",
+            dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelLLMs", "DistilabelDistiset"]
+        ),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
         .target(
             name: "DistilabelCLI",
@@ -67,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "ParquetTests",
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Interop"]
+        ),
+        .testTarget(
+            name: "DistilabelDistisetTests",
+            dependencies: ["Distilabel", "DistilabelDistiset", "DistilabelTesting", "Parquet"],
             exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),

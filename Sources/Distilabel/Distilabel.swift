@@ -1,3 +1,4 @@
 @_exported import DistilabelCache
 @_exported import DistilabelCore
+@_exported import DistilabelDistiset
 @_exported import DistilabelLLMs
