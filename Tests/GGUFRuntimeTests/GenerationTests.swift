@@ -2,7 +2,10 @@ import GGUFRuntime
 import Testing
 
 /// Batched generation, stopping and callbacks on the real model (short runs; see `LogitsTests` for accuracy).
-@Suite(.enabled(if: TestModel.available), .serialized)
+///
+/// Release builds only: unoptimised SIMD code makes each forward pass take minutes in a debug build. Run
+/// `swift test -c release --filter GGUFRuntimeTests`.
+@Suite(.enabled(if: TestModel.available && LogitsTests.optimized), .serialized)
 struct GenerationTests {
     static let prompts: [[Int32]] = [
         // "The capital of France is", "Once upon a time", and a short ChatML turn.
@@ -56,6 +59,13 @@ struct GenerationTests {
             prompts: [Self.prompts[0]], parameters: .greedy, stopTokens: [stop], maxNewTokens: 5)
         #expect(stopped[0].tokens == [first[0].tokens[0]])
         #expect(stopped[0].finishReason == .stopToken(stop))
+    }
+
+    @Test func emptyPromptIsAnError() throws {
+        let model = try LogitsTests.loadModel()
+        #expect(throws: GGUFError.emptyInput(sequence: 1)) {
+            try model.generate(prompts: [[504], []], maxNewTokens: 1)
+        }
     }
 
     @Test func outOfRangeTokenIsAnError() throws {
