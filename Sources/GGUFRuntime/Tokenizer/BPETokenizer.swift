@@ -199,24 +199,14 @@ public struct BPETokenizer: Sendable {
         }
     }
 
-    /// Applies the merges to one piece: repeatedly merge the adjacent pair with the lowest rank (leftmost first).
+    /// Applies the merges to one piece: repeatedly merge the adjacent pair with the lowest rank, leftmost first.
+    ///
+    /// Candidate pairs wait in a min-heap ordered by (rank, position); a popped pair is used only if both symbols
+    /// are still the ones it was made from, so each merge costs O(log n) and long pieces stay fast.
     private func encodePiece(_ bytes: [UInt8], into ids: inout [Int32]) {
         var symbols = bytes.map { byteSymbols[Int($0)] }
-        while symbols.count > 1 {
-            var bestRank = Int32.max
-            var bestIndex = -1
-            var bestResult: Int32 = 0
-            for index in 0..<symbols.count - 1 {
-                let key = UInt64(UInt32(symbols[index])) << 32 | UInt64(UInt32(symbols[index + 1]))
-                if let merge = merges[key], merge.rank < bestRank {
-                    bestRank = merge.rank
-                    bestIndex = index
-                    bestResult = merge.result
-                }
-            }
-            guard bestIndex >= 0 else { break }
-            symbols[bestIndex] = bestResult
-            symbols.remove(at: bestIndex + 1)
+        if symbols.count > 1 {
+            symbols = mergeSymbols(symbols)
         }
         for symbol in symbols {
             if Int(symbol) < tokens.count {
@@ -228,5 +218,52 @@ public struct BPETokenizer: Sendable {
                 }
             }
         }
+    }
+
+    private func mergeRule(_ left: Int32, _ right: Int32) -> (rank: Int32, result: Int32)? {
+        merges[UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))]
+    }
+
+    private func mergeSymbols(_ initial: [Int32]) -> [Int32] {
+        var symbols = initial
+        var next = Array(1...symbols.count)
+        var previous = Array(-1..<symbols.count - 1)
+        var alive = [Bool](repeating: true, count: symbols.count)
+        var heap = MergeHeap()
+        for index in 0..<symbols.count - 1 {
+            if let rule = mergeRule(symbols[index], symbols[index + 1]) {
+                heap.push(
+                    MergeCandidate(
+                        rank: rule.rank, left: index, leftSymbol: symbols[index],
+                        rightSymbol: symbols[index + 1]))
+            }
+        }
+        while let candidate = heap.pop() {
+            let left = candidate.left
+            let right = next[left]
+            guard alive[left], right < symbols.count, symbols[left] == candidate.leftSymbol,
+                symbols[right] == candidate.rightSymbol,
+                let rule = mergeRule(symbols[left], symbols[right]), rule.rank == candidate.rank
+            else { continue }
+            symbols[left] = rule.result
+            alive[right] = false
+            next[left] = next[right]
+            if next[right] < symbols.count { previous[next[right]] = left }
+            let before = previous[left]
+            if before >= 0, let rule = mergeRule(symbols[before], symbols[left]) {
+                heap.push(
+                    MergeCandidate(
+                        rank: rule.rank, left: before, leftSymbol: symbols[before],
+                        rightSymbol: symbols[left]))
+            }
+            let after = next[left]
+            if after < symbols.count, let rule = mergeRule(symbols[left], symbols[after]) {
+                heap.push(
+                    MergeCandidate(
+                        rank: rule.rank, left: left, leftSymbol: symbols[left],
+                        rightSymbol: symbols[after]))
+            }
+        }
+        return symbols.indices.filter { alive[$0] }.map { symbols[$0] }
     }
 }

@@ -68,3 +68,22 @@ import Testing
         #expect(streamed == fixture.detokenized)
     }
 }
+
+@Suite(.enabled(if: TestModel.available)) struct TokenizerLongInputTests {
+    @Test func longPiecesRoundTrip() throws {
+        let tokenizer = try Fixtures.loadTokenizer()
+        let text = String(repeating: " ", count: 20_000) + "x" + String(repeating: "ab", count: 5_000) + "\n"
+        let ids = tokenizer.encode(text)
+        #expect(ids.count < text.utf8.count / 4)
+        #expect(tokenizer.decode(ids) == text)
+    }
+
+    @Test func repeatedEncodingIsDeterministic() throws {
+        let tokenizer = try Fixtures.loadTokenizer()
+        let paragraph = try TokenizationFixture.named("long_paragraph")
+        let text = String(repeating: paragraph.text + "\n", count: 50)
+        let ids = tokenizer.encode(text)
+        #expect(ids == tokenizer.encode(text))
+        #expect(tokenizer.decode(ids) == text)
+    }
+}
