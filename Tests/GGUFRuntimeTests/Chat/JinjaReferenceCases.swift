@@ -56,6 +56,28 @@ enum JinjaReferenceCases {
             "endif %}\n{{- ns.count }} {{ tools | tojson(indent=2) if tools else 'no",
             " tools' }}\n",
         ].joined(),
+        "llama32_like": [
+            "{{- bos_token }}\n{%- if custom_tools is defined %}\n    {%- set tools =",
+            " custom_tools %}\n{%- endif %}\n{%- if not date_string is defined %}\n   ",
+            " {%- if strftime_now is defined %}\n        {%- set date_string = \"fixe",
+            "d\" %}\n    {%- endif %}\n{%- endif %}\n{%- if not tools is defined %}\n   ",
+            " {%- set tools = none %}\n{%- endif %}\n{#- Pull out the system message.",
+            " #}\n{%- if messages[0]['role'] == 'system' %}\n    {%- set system_messa",
+            "ge = messages[0]['content']|trim %}\n    {%- set messages = messages[1:",
+            "] %}\n{%- else %}\n    {%- set system_message = \"\" %}\n{%- endif %}\n{{- \"",
+            "<|start_header_id|>system<|end_header_id|>\\n\\n\" }}\n{%- if tools is not",
+            " none %}\n    {{- \"Environment: ipython\\n\" }}\n    {%- for t in tools %}",
+            "\n        {{- t | tojson(indent=4) }}\n        {{- \"\\n\\n\" }}\n    {%- end",
+            "for %}\n{%- endif %}\n{{- \"Today Date: \" + date_string + \"\\n\\n\" }}\n{{- s",
+            "ystem_message }}\n{{- \"<|eot_id|>\" }}\n{%- for message in messages %}\n  ",
+            "  {%- if not (message.role == 'ipython' or message.role == 'tool' or '",
+            "tool_calls' in message) %}\n        {{- '<|start_header_id|>' + message",
+            "['role'] + '<|end_header_id|>\\n\\n'+ message['content'] | trim + '<|eot",
+            "_id|>' }}\n    {%- elif message.content is mapping or message.content i",
+            "s iterable %}\n        {{- message.content | tojson }}\n    {%- endif %}",
+            "\n{%- endfor %}\n{%- if add_generation_prompt %}\n    {{- '<|start_header",
+            "_id|>assistant<|end_header_id|>\\n\\n' -}}\n{%- endif %}\n",
+        ].joined(),
         "whitespace": [
             "Header\n{% for m in messages %}\n  {% if m.role == 'user' %}\n    U: {{ m",
             ".content }}\n  {% else %}\n    A: {{ m.content }}\n  {% endif %}\n{% endfo",
@@ -238,6 +260,59 @@ enum JinjaReferenceCases {
                 "<|im_start|>system\nYou are Qwen.<|im_end|>\n<|im_start|>user\nHi<|im_end",
                 "|>\n<|im_start|>assistant\nHello<|im_end|>\n<|im_start|>user\nBye<|im_end|",
                 ">\n2 no tools",
+            ].joined(),
+            error: nil
+        ),
+        JinjaReferenceCase(
+            template: "llama32_like", conversation: "A", addGenerationPrompt: true, tools: true,
+            expected: [
+                "<s><|start_header_id|>system<|end_header_id|>\n\nEnvironment: ipython\n{\n",
+                "    \"type\": \"function\",\n    \"function\": {\n        \"name\": \"get_weather",
+                "\",\n        \"description\": \"Weather for a city\",\n        \"parameters\": ",
+                "{\n            \"type\": \"object\",\n            \"properties\": {\n          ",
+                "      \"city\": {\n                    \"type\": \"string\"\n                }",
+                "\n            },\n            \"required\": [\n                \"city\"\n     ",
+                "       ]\n        }\n    }\n}\n\nToday Date: fixed\n\nYou are terse.<|eot_id|",
+                "><|start_header_id|>user<|end_header_id|>\n\nHi there<|eot_id|><|start_h",
+                "eader_id|>assistant<|end_header_id|>\n\nHello!<|eot_id|><|start_header_i",
+                "d|>user<|end_header_id|>\n\nSay 'ok'\nplease<|eot_id|><|start_header_id|>",
+                "assistant<|end_header_id|>\n\n",
+            ].joined(),
+            error: nil
+        ),
+        JinjaReferenceCase(
+            template: "llama32_like", conversation: "A", addGenerationPrompt: false, tools: false,
+            expected: [
+                "<s><|start_header_id|>system<|end_header_id|>\n\nToday Date: fixed\n\nYou ",
+                "are terse.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nHi there",
+                "<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\nHello!<|eot_i",
+                "d|><|start_header_id|>user<|end_header_id|>\n\nSay 'ok'\nplease<|eot_id|>",
+            ].joined(),
+            error: nil
+        ),
+        JinjaReferenceCase(
+            template: "llama32_like", conversation: "B", addGenerationPrompt: true, tools: true,
+            expected: [
+                "<s><|start_header_id|>system<|end_header_id|>\n\nEnvironment: ipython\n{\n",
+                "    \"type\": \"function\",\n    \"function\": {\n        \"name\": \"get_weather",
+                "\",\n        \"description\": \"Weather for a city\",\n        \"parameters\": ",
+                "{\n            \"type\": \"object\",\n            \"properties\": {\n          ",
+                "      \"city\": {\n                    \"type\": \"string\"\n                }",
+                "\n            },\n            \"required\": [\n                \"city\"\n     ",
+                "       ]\n        }\n    }\n}\n\nToday Date: fixed\n\n<|eot_id|><|start_heade",
+                "r_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<",
+                "|end_header_id|>\n\nHello<|eot_id|><|start_header_id|>user<|end_header_i",
+                "d|>\n\nBye<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n",
+            ].joined(),
+            error: nil
+        ),
+        JinjaReferenceCase(
+            template: "llama32_like", conversation: "B", addGenerationPrompt: false, tools: false,
+            expected: [
+                "<s><|start_header_id|>system<|end_header_id|>\n\nToday Date: fixed\n\n<|eo",
+                "t_id|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_he",
+                "ader_id|>assistant<|end_header_id|>\n\nHello<|eot_id|><|start_header_id|",
+                ">user<|end_header_id|>\n\nBye<|eot_id|>",
             ].joined(),
             error: nil
         ),
