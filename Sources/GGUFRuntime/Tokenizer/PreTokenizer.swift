@@ -21,6 +21,16 @@ public enum PreTokenizer: Sendable, Equatable {
         }
     }
 
+    /// The pieces of `text`, in order; concatenated they give `text` back.
+    public func pieces(of text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return split(scalars).map { range in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+    }
+
     /// The pieces of `scalars`, as ranges.
     func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let classes = scalars.map(CharacterClass.init)

@@ -1,6 +1,5 @@
+import GGUFRuntime
 import Testing
-
-@testable import GGUFRuntime
 
 /// A string and its pieces under both pre-tokenizers, as Python's `regex` module splits it with the GPT-2 pattern
 /// (and, for `smollm`, after splitting off every `\\p{N}` character).
@@ -81,19 +80,10 @@ struct PreTokenizerCase: Sendable, CustomTestStringConvertible {
         ),
     ]
 
-    static func pieces(_ text: String, _ preTokenizer: PreTokenizer) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        return preTokenizer.split(scalars).map { range in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
-    }
-
     @Test(arguments: cases)
     func splitsLikeTheRegex(_ example: PreTokenizerCase) {
-        #expect(Self.pieces(example.text, .gpt2) == example.gpt2)
-        #expect(Self.pieces(example.text, .digitsThenGPT2) == example.smollm)
+        #expect(PreTokenizer.gpt2.pieces(of: example.text) == example.gpt2)
+        #expect(PreTokenizer.digitsThenGPT2.pieces(of: example.text) == example.smollm)
     }
 
     @Test func namesFromGGUF() {
