@@ -33,6 +33,8 @@ public enum GGUFError: Swift.Error, Sendable, Equatable, CustomStringConvertible
     case unsupportedArchitecture(String)
     /// A token id is outside the vocabulary.
     case tokenOutOfRange(token: Int32, vocabularySize: Int)
+    /// A prompt (or an evaluation item) has no tokens.
+    case emptyInput(sequence: Int)
     /// A sequence would grow past the context length the model was loaded with.
     case contextFull(sequence: Int, contextLength: Int)
 
@@ -70,6 +72,8 @@ public enum GGUFError: Swift.Error, Sendable, Equatable, CustomStringConvertible
             return "GGUF architecture '\(name)' is not supported; only llama-family models run"
         case .tokenOutOfRange(let token, let vocabularySize):
             return "token id \(token) is outside the vocabulary of \(vocabularySize) tokens"
+        case .emptyInput(let sequence):
+            return "sequence \(sequence) was given no tokens; a prompt needs at least one token"
         case .contextFull(let sequence, let contextLength):
             return "sequence \(sequence) reached the context length of \(contextLength) tokens"
         }

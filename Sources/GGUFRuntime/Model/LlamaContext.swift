@@ -51,7 +51,7 @@ public final class LlamaContext {
         var rows: [ForwardRow] = []
         var lengths = caches.map(\.length)
         for item in items {
-            precondition(!item.tokens.isEmpty, "evaluate needs at least one token per item")
+            guard !item.tokens.isEmpty else { throw .emptyInput(sequence: item.sequence) }
             let cache = caches[item.sequence]
             guard lengths[item.sequence] + item.tokens.count <= contextLength else {
                 throw .contextFull(sequence: item.sequence, contextLength: contextLength)

@@ -29,7 +29,7 @@ public struct LlamaHyperParameters: Sendable, Equatable {
     public var keyValueDimension: Int { keyValueHeadCount * headDimension }
 
     /// Architectures whose GGUF tensors follow llama's naming and math.
-    public static let supportedArchitectures: Set<String> = ["llama", "mistral", "granite"]
+    public static let supportedArchitectures: Set<String> = ["llama", "mistral"]
 
     /// Reads the hyper-parameters of `file`.
     public init(file: GGUFFile) throws(GGUFError) {

@@ -38,7 +38,7 @@ extension LlamaModel {
                 ws.x, rows: n, width: dim, weight: layer.attentionNorm, epsilon: hp.rmsNormEpsilon, into: ws.normed)
             project(
                 ws.normed, rows: n,
-                [(layer.query, ws.query), (layer.key, ws.key), (layer.value, ws.value)], sums: ws.blockSums)
+                [(layer.query, ws.query), (layer.key, ws.key), (layer.value, ws.value)], workspace: ws)
             for (i, row) in rows.enumerated() {
                 let table = ws.rope + i * hp.ropeDimensionCount
                 for h in 0..<hp.headCount {
@@ -52,14 +52,14 @@ extension LlamaModel {
                     from: ws.value + i * kvDim, count: kvDim)
             }
             attend(rows, layer: layerIndex, workspace: ws)
-            project(ws.attention, rows: n, [(layer.attentionOutput, ws.projected)], sums: ws.blockSums)
+            project(ws.attention, rows: n, [(layer.attentionOutput, ws.projected)], workspace: ws)
             Kernels.add(ws.projected, to: ws.x, count: n * dim)
 
             Kernels.rmsNorm(
                 ws.x, rows: n, width: dim, weight: layer.feedForwardNorm, epsilon: hp.rmsNormEpsilon, into: ws.normed)
-            project(ws.normed, rows: n, [(layer.gate, ws.gate), (layer.up, ws.up)], sums: ws.blockSums)
+            project(ws.normed, rows: n, [(layer.gate, ws.gate), (layer.up, ws.up)], workspace: ws)
             Kernels.swiglu(ws.gate, ws.up, count: n * ffn)
-            project(ws.gate, rows: n, [(layer.down, ws.projected)], sums: ws.blockSums)
+            project(ws.gate, rows: n, [(layer.down, ws.projected)], workspace: ws)
             Kernels.add(ws.projected, to: ws.x, count: n * dim)
         }
         for row in rows { row.cache.length = max(row.cache.length, row.position + 1) }
@@ -76,29 +76,34 @@ extension LlamaModel {
         let vocab = hp.vocabularySize
         let logits = UnsafeMutablePointer<Float>.allocate(capacity: selected * vocab)
         defer { logits.deallocate() }
-        project(ws.normed, rows: selected, [(weights.output, logits)], sums: ws.blockSums)
+        project(ws.normed, rows: selected, [(weights.output, logits)], workspace: ws)
         return (0..<selected).map { Array(UnsafeBufferPointer(start: logits + $0 * vocab, count: vocab)) }
     }
 
     /// `outputs[j].1 = outputs[j].0 · input` for `rows` input rows, all matrices split across cores together.
     private func project(
         _ input: UnsafeMutablePointer<Float>, rows: Int, _ outputs: [(WeightMatrix, UnsafeMutablePointer<Float>)],
-        sums: UnsafeMutablePointer<Float>
+        workspace ws: Workspace
     ) {
         let columns = outputs[0].0.columns
         if columns % 32 == 0 {
-            for r in 0..<rows { Kernels.blockSums(input + r * columns, count: columns, into: sums + r * columns / 32) }
+            for r in 0..<rows {
+                Kernels.blockSums(input + r * columns, count: columns, into: ws.blockSums + r * columns / 32)
+            }
+            Kernels.permuteBlocks(input, count: rows * columns, into: ws.permuted)
         }
         let total = outputs.reduce(0) { $0 + $1.0.rows }
         let x = UnsafePointer(input)
-        let s = UnsafePointer(sums)
+        let permuted = UnsafePointer(ws.permuted)
+        let sums = UnsafePointer(ws.blockSums)
         Parallel.forEachSlice(count: total, minimumSlice: 16) { slice in
             var start = 0
             for (matrix, y) in outputs {
                 let part = slice.clamped(to: start..<start + matrix.rows)
                 if !part.isEmpty {
                     matrix.multiply(
-                        x, blockSums: s, batch: rows, into: y, rows: part.lowerBound - start..<part.upperBound - start)
+                        x, permuted: permuted, blockSums: sums, batch: rows, into: y,
+                        rows: part.lowerBound - start..<part.upperBound - start)
                 }
                 start += matrix.rows
             }

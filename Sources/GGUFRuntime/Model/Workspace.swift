@@ -11,6 +11,7 @@ final class Workspace {
     let up: UnsafeMutablePointer<Float>
     let projected: UnsafeMutablePointer<Float>
     let blockSums: UnsafeMutablePointer<Float>
+    let permuted: UnsafeMutablePointer<Float>
     let rope: UnsafeMutablePointer<Float>
     private var all: [UnsafeMutablePointer<Float>] = []
 
@@ -35,6 +36,7 @@ final class Workspace {
         up = make(hp.feedForwardLength)
         projected = make(hp.embeddingLength)
         blockSums = make(widest / 32 + 1)
+        permuted = make(widest)
         rope = make(hp.ropeDimensionCount)
         self.all = all
     }

@@ -16,7 +16,7 @@ enum Kernels {
         var acc = SIMD8<Float>()
         var i = 0
         while i + 8 <= count {
-            acc.addProduct(load8(a + i), load8(b + i))
+            acc += load8(a + i) * load8(b + i)
             i += 8
         }
         var tail: Float = 0
@@ -34,7 +34,7 @@ enum Kernels {
         let sv = SIMD8<Float>(repeating: s)
         while i + 8 <= count {
             var o = load8(out + i)
-            o.addProduct(load8(a + i), sv)
+            o += load8(a + i) * sv
             store8(o, out + i)
             i += 8
         }
@@ -97,6 +97,21 @@ enum Kernels {
         for i in 0..<count {
             let g = gate[i]
             gate[i] = g / (1 + expf(-g)) * up[i]
+        }
+    }
+
+    /// Reorders each 32-value block of `x` into the order the quantized kernels decode weights in: position
+    /// `8k + j` takes element `4j + k` and position `8k + 4 + j` takes element `16 + 4j + k` (`j, k` in `0..<4`).
+    static func permuteBlocks(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>) {
+        for block in 0..<count / 32 {
+            let source = x + block * 32
+            let target = out + block * 32
+            for k in 0..<4 {
+                for j in 0..<4 {
+                    target[8 * k + j] = source[4 * j + k]
+                    target[8 * k + 4 + j] = source[16 + 4 * j + k]
+                }
+            }
         }
     }
 

@@ -49,7 +49,9 @@ public struct WeightMatrix: @unchecked Sendable {
         case .f32:
             output.update(from: p.assumingMemoryBound(to: Float.self), count: columns)
         case .f16:
-            for i in 0..<columns { output[i] = Half.toFloat(p.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)) }
+            for i in 0..<columns {
+                output[i] = Half.slowToFloat(p.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+            }
         case .q8_0:
             for block in 0..<blocksPerRow {
                 let b = p + block * 34
