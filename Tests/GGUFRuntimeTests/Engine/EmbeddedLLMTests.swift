@@ -77,6 +77,17 @@ enum SharedLLM {
 }
 
 @Suite(.enabled(if: TestModel.available)) struct EmbeddedLLMLoadingTests {
+    /// The one generation test cheap enough for debug builds: a 5-token prompt and one new token, whose reference
+    /// margin (2.48) is far above any engine error.
+    @Test func firstTokenOfARawCompletion() async throws {
+        let llm = try SharedLLM.get()
+        let raw = try #require(try LogitsFixture.load().prompts.first { $0.name == "raw_capital_france" })
+        let answer = try await llm.complete([raw.prompt_text], options: .greedy(maxNewTokens: 1))
+        #expect(answer[0].inputTokenCount == raw.prompt_ids.count)
+        #expect(answer[0].text == llm.tokenizer.decode(Array(raw.numpy_fp32.greedy16.ids.prefix(1))))
+        #expect(answer[0].outputTokenCount == 1 && answer[0].stopReason == .maxNewTokens)
+    }
+
     @Test func usesTheModelsTemplateAndTokenizer() throws {
         let llm = try SharedLLM.get()
         #expect(llm.chatTemplate.fallbackReason == nil)
@@ -92,7 +103,7 @@ enum SharedLLM {
 
 /// Whether tests that run the network may run: always in release builds; in debug builds (where the kernels are
 /// a few hundred times slower, minutes per prompt) only when `DISTILABEL_SLOW_TESTS` is set.
-enum GenerationTests {
+enum SlowTestGate {
     static let enabled: Bool = {
         #if DEBUG
             if ProcessInfo.processInfo.environment["DISTILABEL_SLOW_TESTS"] == nil {
@@ -106,7 +117,7 @@ enum GenerationTests {
     }()
 }
 
-@Suite(.enabled(if: GenerationTests.enabled), .serialized) struct EmbeddedLLMTests {
+@Suite(.enabled(if: SlowTestGate.enabled), .serialized) struct EmbeddedLLMTests {
     /// Logit error this engine may have against the fp32 reference when judging greedy paths: the runtime's logits
     /// agree with the reference within 1e-3 (LogitsTests), so a step whose top-2 margin exceeds twice that cannot
     /// flip. Every step of the fixture's paths (smallest margin 0.0035) clears it.
