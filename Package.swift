@@ -43,7 +43,7 @@ let package = Package(
         ),
 
         // MARK: LLMs for pipelines: the clients and the embedded runtime behind the engine's LLM protocol.
-        .target(name: "DistilabelLLMs", dependencies: ["DistilabelCore", "LLMClients"]),
+        .target(name: "DistilabelLLMs", dependencies: ["DistilabelCore", "LLMClients", "GGUFRuntime"]),
 
         // MARK: Datasets out of a cache: the Distiset and its Hugging Face Hub layout.
         .target(name: "DistilabelDistiset", dependencies: ["DistilabelCore", "DistilabelCache", "Parquet"]),
