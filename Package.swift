@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: Bottom layer: standalone modules that depend on nothing of ours.
@@ -34,9 +35,15 @@ let package = Package(
         // MARK: What users import.
         .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
+
+        // MARK: pipeline.yaml and the step registry.
+        .target(name: "DistilabelYAML", dependencies: ["DistilabelCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DistilabelCLI",
-            dependencies: ["Distilabel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Distilabel", "DistilabelYAML", "DistilabelTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "distilabel", dependencies: ["DistilabelCLI"]),
         .executableTarget(
@@ -55,6 +62,11 @@ let package = Package(
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Interop"]
         ),
+        .testTarget(
+            name: "DistilabelYAMLTests", dependencies: ["DistilabelYAML", "Distilabel", "DistilabelTesting"]),
+        .testTarget(
+            name: "DistilabelCLITests", dependencies: ["DistilabelCLI", "DistilabelYAML", "DistilabelTesting"],
+            exclude: ["Golden", "Fixtures", "Python"]),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
         .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
     ]
