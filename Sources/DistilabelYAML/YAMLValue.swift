@@ -29,7 +29,7 @@ enum YAMLValue {
         case .null: return Node("null", Tag(.null))
         case .bool(let bool): return .scalar(bool.represented())
         case .int(let int): return Node(String(int), Tag(.int))
-        case .double(let double): return .scalar(double.represented())
+        case .double(let double): return Node(floatText(double), Tag(.float))
         case .string(let string):
             if string.contains("\n") {
                 return .scalar(Node.Scalar(string, Tag(.str), .literal))
@@ -38,6 +38,17 @@ enum YAMLValue {
         case .list(let elements): return .sequence(Node.Sequence(elements.map(node)))
         case .struct(let row): return mapping(row)
         }
+    }
+
+    /// A float as YAML 1.1 (and so PyYAML) reads it back: `0.7`, `1.0e-05`, `.inf`, `.nan`.
+    static func floatText(_ double: Double) -> String {
+        if double.isNaN { return ".nan" }
+        if double.isInfinite { return double < 0 ? "-.inf" : ".inf" }
+        var text = "\(double)"
+        if !text.contains("."), let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            text.insert(contentsOf: ".0", at: exponent)
+        }
+        return text
     }
 
     /// A mapping node with the row's columns in order.

@@ -34,7 +34,7 @@ struct CustomRegistryTests {
         ) async throws
             -> [LLMGenerations]
         {
-            conversations.map { LLMGenerations(texts: ["answer (key of \(apiKey.count) characters)"]) }
+            conversations.map { _ in LLMGenerations(texts: ["answer (key of \(apiKey.count) characters)"]) }
         }
     }
 
