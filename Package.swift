@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "DistilabelCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // MARK: The durable cache joins the engine and Parquet.
-        .target(name: "DistilabelCache", dependencies: ["DistilabelCore", "Parquet"]),
+        .target(
+            name: "DistilabelCache",
+            dependencies: ["DistilabelCore", "Parquet", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: What users import.
         .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),

@@ -27,21 +27,23 @@ public actor DurableExecutionStore: ExecutionStore {
     /// Time between group commits.
     public let commitInterval: Duration
     private var plan: ExecutionPlan?
-    private var records: [String: [Int: BatchRecord]] = [:]
+    var records: [String: [Int: BatchRecord]] = [:]
     private var pending: [String: [BatchRecord]] = [:]
     private var finished: [String: Int] = [:]
     private var lastCommit = ContinuousClock.now
     private var lock: CacheLock?
     private var leaves: Set<String> = []
+    /// Steps whose batches were taken from an earlier execution with the same step cache key.
+    public private(set) var adoptedSteps: [String] = []
 
     public init(directory: URL, commitInterval: Duration = .seconds(1)) {
         self.directory = directory
         self.commitInterval = commitInterval
     }
 
-    private var journalDirectory: URL { directory.appendingPathComponent("batch_manager_steps", isDirectory: true) }
+    var journalDirectory: URL { directory.appendingPathComponent("batch_manager_steps", isDirectory: true) }
 
-    private func journalURL(_ step: String) -> URL { journalDirectory.appendingPathComponent("\(step).jsonl") }
+    func journalURL(_ step: String) -> URL { journalDirectory.appendingPathComponent("\(step).jsonl") }
 
     /// The folder holding a step's batch files.
     public func batchDirectory(for step: String) -> URL {
@@ -67,8 +69,18 @@ public actor DurableExecutionStore: ExecutionStore {
         }
         try manager.createDirectory(at: journalDirectory, withIntermediateDirectories: true)
         for step in plan.steps {
-            try manager.createDirectory(at: batchDirectory(for: step.name), withIntermediateDirectories: true)
-            records[step.name] = plan.useCache ? try loadJournal(step.name) : [:]
+            let folder = batchDirectory(for: step.name)
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard plan.useCache else {
+                records[step.name] = [:]
+                continue
+            }
+            if !manager.fileExists(atPath: journalURL(step.name).path),
+                try adoptBatches(for: step, into: folder, journal: journalURL(step.name))
+            {
+                adoptedSteps.append(step.name)
+            }
+            records[step.name] = try loadJournal(step.name)
         }
         try writeManager(status: "running")
     }

@@ -1,15 +1,29 @@
 public import DistilabelCore
-import Foundation
+public import Foundation
+import Logging
 
 extension Pipeline {
-    /// Runs the pipeline with the durable cache: batches saved by an earlier run of the same pipeline (same name
-    /// and signature) are reused, and everything this run finishes is saved under
-    /// `<cache directory>/<name>/<signature>/`, so that a crash, `kill -9` or Ctrl+C loses nothing.
+    /// The execution folder this pipeline uses with these runtime parameters:
+    /// `<cache directory>/<name>/<signature>/`.
+    public func executionDirectory(
+        parameters: RuntimeParameters = [:], cacheDirectory: String? = nil
+    ) async throws -> URL {
+        let signature = try await PipelineSignature.compute(for: try applying(parameters))
+        return CacheLayout(cacheDirectory: cacheDirectory ?? self.cacheDirectory)
+            .executionDirectory(pipelineName: name, signature: signature.signature)
+    }
+
+    /// Runs the pipeline with the durable cache: batches saved by an earlier run of the same pipeline are reused,
+    /// and everything this run finishes is saved under `<cache directory>/<name>/<signature>/`, so that a crash,
+    /// `kill -9` or Ctrl+C loses nothing. Steps unchanged since an earlier execution under the same name (same
+    /// cache key: the step and everything upstream of it) are reused too.
     ///
-    /// `useCache: false` recomputes everything and clears the execution's saved batches.
+    /// `useCache: false` recomputes everything and clears the execution's saved batches. The log of every run is
+    /// appended to the execution's `pipeline.log`.
     public func runWithCache(
         parameters: RuntimeParameters = [:], useCache: Bool = true, cacheDirectory: String? = nil,
-        options: RunOptions = RunOptions(), commitInterval: Duration = .seconds(1)
+        options: RunOptions = RunOptions(), commitInterval: Duration = .seconds(1),
+        beforeRun: (@Sendable (_ pipeline: Pipeline, _ directory: URL) throws -> Void)? = nil
     ) async throws -> PipelineOutput {
         var options = options
         if !parameters.isEmpty { options.parameters = parameters }
@@ -18,11 +32,52 @@ extension Pipeline {
         let signature = try await PipelineSignature.compute(for: configured)
         let layout = CacheLayout(cacheDirectory: cacheDirectory ?? self.cacheDirectory)
         let directory = layout.executionDirectory(pipelineName: name, signature: signature.signature)
-        let resuming = FileManager.default.fileExists(
-            atPath: directory.appendingPathComponent("batch_manager.json").path)
-        options.logger.info(
-            "\(resuming && useCache ? "Load pipeline from cache" : "New pipeline execution"): \(directory.path)")
+        let summary = DurableExecutionStore.readSummary(directory)
+        let resuming = useCache && summary != nil
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let header =
+            "\(resuming ? "Resumed" : "New") run of '\(name)' (signature \(signature.signature)), "
+            + "pid \(ProcessInfo.processInfo.processIdentifier), \(ISO8601DateFormatter().string(from: Date()))"
+        let (logger, sink) = try PipelineLogFile.attach(to: options.logger, directory: directory, header: header)
+        defer { sink.close() }
+        options.logger = logger
+        if resuming {
+            logger.info("Load pipeline from cache: \(directory.path)")
+        } else {
+            logger.info("New pipeline execution; cache directory: \(directory.path)")
+        }
+        try beforeRun?(configured, directory)
         let store = DurableExecutionStore(directory: directory, commitInterval: commitInterval)
-        return try await configured.execute(signature: signature, store: store, options: options)
+        let output: PipelineOutput
+        do {
+            output = try await configured.execute(signature: signature, store: store, options: options) { store in
+                guard let store = store as? DurableExecutionStore else { return }
+                let adopted = await store.adoptedSteps
+                if !adopted.isEmpty {
+                    logger.info("Reusing the cached batches of unchanged steps: \(adopted.joined(separator: ", "))")
+                }
+                let failed = await store.failedBatchCounts()
+                if !failed.isEmpty {
+                    let total = failed.values.reduce(0, +)
+                    let steps = failed.keys.sorted().map { "\($0): \(failed[$0]!)" }.joined(separator: ", ")
+                    logger.info("Retrying \(total) failed batches from the previous run (\(steps))")
+                }
+            }
+        } catch {
+            logger.error("The run stopped with an error: \(error). What it finished is saved; run again to resume.")
+            throw error
+        }
+        let computed = output.progress.reduce(0) { $0 + $1.batchesComputed }
+        let reused = output.progress.reduce(0) { $0 + $1.batchesReused }
+        if output.isComplete {
+            logger.info(
+                "Finished: \(computed) batches computed, \(reused) reused, \(output.failedBatches) failed. Rows: \(output.leafRowCounts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
+            )
+        } else {
+            logger.warning(
+                "Stopped: \(computed) batches computed and saved in this run. Run the same pipeline again to resume from here (cache: \(directory.path))."
+            )
+        }
+        return output
     }
 }

@@ -1,7 +1,8 @@
 // A pipeline the recovery tests run as a real child process and kill at random moments.
 //
 // Usage: distilabel-test-pipeline CACHE_DIR ROWS
-// Prints "DONE <signature> <rows>" when the run completes.
+// Prints "DONE <signature> <rows>" when the run completes; Ctrl+C / SIGTERM stop it gracefully (exit 130 / 143).
+// DELAY_MS sets the work step's time per batch (default 3).
 import Distilabel
 import Foundation
 import Logging
@@ -12,6 +13,7 @@ guard arguments.count == 3, let total = Int(arguments[2]) else {
     exit(2)
 }
 let cacheDirectory = arguments[1]
+let delay = Int(ProcessInfo.processInfo.environment["DELAY_MS"] ?? "") ?? 3
 
 let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirectory) { p in
     let numbers = GeneratorClosureStep(typeName: "Numbers", outputs: ["id", "text"]) { offset, size in
@@ -21,7 +23,7 @@ let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirector
         )
     }
     let work = ClosureStep(typeName: "Work", inputs: ["text"], outputs: ["length", "upper"]) { rows, _ in
-        try await Task.sleep(for: .milliseconds(3))
+        try await Task.sleep(for: .milliseconds(delay))
         return rows.map { row in
             let text = row["text"]?.stringValue ?? ""
             return row.merging(["length": .int(Int64(text.count)), "upper": .string(text.uppercased())])
@@ -35,6 +37,20 @@ let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirector
 
 var logger = Logger(label: "recovery-test")
 logger.logLevel = .warning
-let output = try await pipeline.runWithCache(
-    options: RunOptions(collectLeafRows: false, logger: logger), commitInterval: .milliseconds(20))
-print("DONE \(output.signature) \(output.leafRowCounts["keep"] ?? -1)")
+do {
+    let (output, stoppedBy) = try await GracefulStop.run(logger: logger) { stop in
+        try await pipeline.runWithCache(
+            options: RunOptions(collectLeafRows: false, stop: stop, logger: logger), commitInterval: .milliseconds(20))
+    }
+    if let stoppedBy {
+        print("STOPPED \(output.signature)")
+        exit(stoppedBy.exitStatus)
+    }
+    print("DONE \(output.signature) \(output.leafRowCounts["keep"] ?? -1)")
+} catch let stopped as RunStopped {
+    FileHandle.standardError.write(Data("\(stopped)\n".utf8))
+    exit(stopped.reason.exitStatus)
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

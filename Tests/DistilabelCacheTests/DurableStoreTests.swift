@@ -103,3 +103,54 @@ import Testing
         }
     }
 }
+
+@Suite struct StepLevelReuseTests {
+    private let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    private func pipeline(
+        cache: URL, upstream: MockLLM, downstream: MockLLM, downstreamPrompt: String
+    ) throws -> Pipeline {
+        try Pipeline(name: "reuse", cacheDirectory: cache.path) { p in
+            let rows: [Row] = (0..<12).map { ["id": .int(Int64($0)), "instruction": .string("task \($0)")] }
+            let load = p.add(LoadDataFromDicts(rows: rows), name: "load", batchSize: 5)
+            let first = p.add(TextGeneration(llm: upstream), name: "first", inputBatchSize: 4)
+            let second = p.add(
+                TextGeneration(llm: downstream, template: "\(downstreamPrompt): {{ generation }}"), name: "second",
+                outputMappings: ["generation": "critique", "model_name": "critic"])
+            load >>> first >>> second
+        }
+    }
+
+    @Test func changingADownstreamStepReusesUpstreamSteps() async throws {
+        try await withTemporaryDirectory { cache in
+            let upstream = MockLLM.Counter()
+            let downstream = MockLLM.Counter()
+            let run1 = try await pipeline(
+                cache: cache, upstream: MockLLM(requests: upstream), downstream: MockLLM(requests: downstream),
+                downstreamPrompt: "Critique"
+            ).runWithCache(options: RunOptions(logger: logger))
+            #expect(upstream.value == 12 && downstream.value == 12)
+            let run2 = try await pipeline(
+                cache: cache, upstream: MockLLM(requests: upstream), downstream: MockLLM(requests: downstream),
+                downstreamPrompt: "Review"
+            ).runWithCache(options: RunOptions(logger: logger))
+            #expect(run2.signature != run1.signature)
+            #expect(upstream.value == 12, "the unchanged upstream step was recomputed")
+            #expect(downstream.value == 24)
+            #expect(
+                run2.rows.map { $0["critique"]?.stringValue ?? "" }.allSatisfy {
+                    $0.contains("Review: Response 0 to: task")
+                })
+            // Changing the upstream step invalidates what depends on it: both recompute.
+            _ = try await pipeline(
+                cache: cache, upstream: MockLLM(modelName: "other", requests: upstream),
+                downstream: MockLLM(requests: downstream), downstreamPrompt: "Review"
+            ).runWithCache(options: RunOptions(logger: logger))
+            #expect(upstream.value == 24 && downstream.value == 36)
+        }
+    }
+}

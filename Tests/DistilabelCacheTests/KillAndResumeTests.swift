@@ -12,10 +12,11 @@ import Testing
             .appendingPathComponent("distilabel-test-pipeline")
     }
 
-    private func launch(cache: URL, rows: Int) throws -> Process {
+    private func launch(cache: URL, rows: Int, delayMilliseconds: Int = 3) throws -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = [cache.path, String(rows)]
+        process.environment = ["DELAY_MS": String(delayMilliseconds)]
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()
@@ -71,6 +72,104 @@ import Testing
             let resumed = try leafRows(cache: killed, signature: signature)
             #expect(resumed.count == expected.count)
             #expect(resumed == expected)
+        }
+    }
+
+    private func output(of process: Process) -> (out: String, err: String) {
+        let out = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// Waits until the execution has saved at least one batch of the leaf (the run is well under way).
+    private func waitForProgress(cache: URL, signature: String) async throws {
+        let folder = cache.appendingPathComponent("recovery-test/\(signature)/data/keep")
+        for _ in 0..<500 {
+            if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path), names.count >= 2 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the child made no progress")
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func signalStopsGracefullyAndTheNextRunResumes(signal: Int32, status: Int32) async throws {
+        try await withTemporaryDirectory { root in
+            let rows = 600
+            let reference = root.appendingPathComponent("reference")
+            let signature = String(try runToCompletion(cache: reference, rows: rows).split(separator: " ")[1])
+            let expected = try leafRows(cache: reference, signature: signature)
+
+            let cache = root.appendingPathComponent("stopped")
+            let process = try launch(cache: cache, rows: rows, delayMilliseconds: 15)
+            try await waitForProgress(cache: cache, signature: signature)
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            let (out, err) = output(of: process)
+            #expect(process.terminationStatus == status)
+            #expect(out.hasPrefix("STOPPED \(signature)"))
+            #expect(err.contains("Run the same pipeline again to resume"))
+
+            let resumed = try launch(cache: cache, rows: rows)
+            resumed.waitUntilExit()
+            #expect(resumed.terminationStatus == 0)
+            #expect(output(of: resumed).out.hasPrefix("DONE \(signature) \(rows)"))
+            #expect(try leafRows(cache: cache, signature: signature) == expected)
+            let log = try String(
+                contentsOf: cache.appendingPathComponent("recovery-test/\(signature)/pipeline.log"), encoding: .utf8)
+            let runs = log.components(separatedBy: "===== ").dropFirst()
+            #expect(runs.count == 2)
+            let secondRunFirstLine = runs.last!.split(separator: "\n").dropFirst().first ?? ""
+            #expect(secondRunFirstLine.contains("Load pipeline from cache"))
+        }
+    }
+
+    @Test func secondCtrlCExitsAtOnceAndTheCacheStaysConsistent() async throws {
+        try await withTemporaryDirectory { root in
+            let rows = 600
+            let reference = root.appendingPathComponent("reference")
+            let signature = String(try runToCompletion(cache: reference, rows: rows).split(separator: " ")[1])
+            let expected = try leafRows(cache: reference, signature: signature)
+            let cache = root.appendingPathComponent("twice")
+            let process = try launch(cache: cache, rows: rows, delayMilliseconds: 200)
+            try await waitForProgress(cache: cache, signature: signature)
+            kill(process.processIdentifier, SIGINT)
+            try await Task.sleep(for: .milliseconds(50))
+            let start = ContinuousClock.now
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(process.terminationStatus == 130)
+            #expect(output(of: process).err.contains("Stopped at once"))
+            _ = try runToCompletion(cache: cache, rows: rows)
+            #expect(try leafRows(cache: cache, signature: signature) == expected)
+        }
+    }
+
+    @Test func aSecondProcessOnTheSameCacheFailsNamingTheFirst() async throws {
+        try await withTemporaryDirectory { root in
+            let cache = root.appendingPathComponent("shared")
+            let first = try launch(cache: cache, rows: 3000, delayMilliseconds: 20)
+            defer {
+                kill(first.processIdentifier, SIGKILL)
+                first.waitUntilExit()
+            }
+            // The first process holds the lock once its execution folder exists.
+            for _ in 0..<300 {
+                if let names = try? FileManager.default.contentsOfDirectory(
+                    atPath: cache.appendingPathComponent("recovery-test").path),
+                    !names.isEmpty
+                {
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let second = try launch(cache: cache, rows: 3000)
+            second.waitUntilExit()
+            #expect(second.terminationStatus == 1)
+            #expect(output(of: second).err.contains("PID \(first.processIdentifier)"))
         }
     }
 }

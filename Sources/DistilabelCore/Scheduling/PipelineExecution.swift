@@ -46,8 +46,11 @@ extension Pipeline {
     }
 
     /// Runs a pipeline whose runtime parameters are applied and whose signature is computed.
+    ///
+    /// `opened` is called once the store is open, before any step runs.
     public func execute(
-        signature: PipelineSignature, store: any ExecutionStore, options: RunOptions
+        signature: PipelineSignature, store: any ExecutionStore, options: RunOptions,
+        opened: (@Sendable (any ExecutionStore) async throws -> Void)? = nil
     ) async throws -> PipelineOutput {
         let order = topologicalOrder
         let keys = Dictionary(
@@ -57,6 +60,12 @@ extension Pipeline {
             ExecutionPlan(
                 pipelineName: name, signature: signature.signature, steps: order.map { keys[$0]! }, leaves: leaves,
                 useCache: options.useCache))
+        do {
+            try await opened?(store)
+        } catch {
+            try? await store.close(completed: false)
+            throw error
+        }
         let progress = options.progress ?? ExecutionProgress(steps: order)
         let channels = makeChannels()
         var sinks: [String: BoundedChannel<BatchHandle>] = [:]
