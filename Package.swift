@@ -35,8 +35,11 @@ let package = Package(
             dependencies: ["DistilabelCore", "Parquet", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // MARK: Datasets out of a cache: the Distiset and its Hugging Face Hub layout.
+        .target(name: "DistilabelDistiset", dependencies: ["DistilabelCore", "DistilabelCache", "Parquet"]),
+
         // MARK: What users import.
-        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache"]),
+        .target(name: "Distilabel", dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelDistiset"]),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
 
         // MARK: pipeline.yaml and the step registry.
@@ -70,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "DistilabelCLITests", dependencies: ["DistilabelCLI", "DistilabelYAML", "DistilabelTesting"],
             exclude: ["Golden", "Fixtures", "Python"]),
+        .testTarget(
+            name: "DistilabelDistisetTests",
+            dependencies: ["Distilabel", "DistilabelDistiset", "DistilabelTesting", "Parquet"],
+            exclude: ["Interop"]
+        ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
         .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
     ]

@@ -1,2 +1,3 @@
 @_exported import DistilabelCache
 @_exported import DistilabelCore
+@_exported import DistilabelDistiset
