@@ -19,7 +19,7 @@ public struct DistilabelCommand: AsyncParsableCommand {
               DISTILABEL_LOG_LEVEL  trace, debug, info, notice, warning, error
                                     or critical (default: info)
             """,
-        subcommands: [PipelineCommand.self, CacheCommand.self]
+        subcommands: [PipelineCommand.self, DistisetCommand.self, CacheCommand.self]
     )
 
     public init() {}

@@ -39,42 +39,64 @@ struct PipelineRunCommand: AsyncParsableCommand {
         name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also save the dataset (a Distiset in the Hugging Face Hub layout) here.", valueName: "dir"))
+    var output: String?
+
     func run() async throws {
         let registry = DistilabelCLI.registry
         let pipeline = try PipelineYAML.read(from: URL(fileURLWithPath: config), registry: registry)
         let parameters = try ParameterAssignments.parse(self.parameters)
         let logger = try CLILogging.logger(level: logLevel)
         let configured = try pipeline.applying(parameters)
-        let signature = try await PipelineSignature.compute(for: configured)
-        let layout = CacheLayout(cacheDirectory: cacheDir ?? pipeline.cacheDirectory)
-        let directory = layout.executionDirectory(pipelineName: pipeline.name, signature: signature.signature)
-        try PipelineYAML.write(configured, to: directory.appendingPathComponent("pipeline.yaml"), registry: registry)
+        let cacheDirectory = CacheLayout(cacheDirectory: cacheDir ?? pipeline.cacheDirectory).root.path
+        let directory = try await pipeline.executionDirectory(parameters: parameters, cacheDirectory: cacheDirectory)
 
         let progress = ExecutionProgress(steps: pipeline.topologicalOrder)
-        let stop = StopSignal()
-        let signals = SignalHandler(stop: stop, logger: logger)
-        let sources = signals.install()
-        defer { signals.uninstall(sources) }
         let reporter = ProgressReporter(progress: progress, totals: ProgressReporter.knownTotals(configured))
         let reporting = Task { await reporter.run() }
         defer { reporting.cancel() }
-
-        let options = RunOptions(collectLeafRows: false, stop: stop, progress: progress, logger: logger)
-        let output = try await pipeline.runWithCache(
-            parameters: parameters, useCache: !ignoreCache, cacheDirectory: layout.root.path, options: options)
+        let useCache = !ignoreCache
+        let (result, stoppedBy): (PipelineOutput, GracefulStop.Reason?)
+        do {
+            (result, stoppedBy) = try await GracefulStop.run(logger: logger) { stop in
+                let options = RunOptions(collectLeafRows: false, stop: stop, progress: progress, logger: logger)
+                return try await pipeline.runWithCache(
+                    parameters: parameters, useCache: useCache, cacheDirectory: cacheDirectory, options: options
+                ) { configured, directory in
+                    // Every run writes the pipeline.yaml that describes it (never secrets) into its cache folder.
+                    try PipelineYAML.write(
+                        configured, to: directory.appendingPathComponent("pipeline.yaml"), registry: registry)
+                }
+            }
+        } catch let stopped as RunStopped {
+            throw CLIError.interrupted(
+                signal: stopped.reason == .interrupt ? SIGINT : SIGTERM, cacheDirectory: directory.path)
+        }
         reporting.cancel()
         await reporter.finish()
 
-        if !output.isComplete, let signal = signals.received {
-            throw CLIError.interrupted(signal: signal, cacheDirectory: directory.path)
+        if let stoppedBy, !result.isComplete {
+            throw CLIError.interrupted(
+                signal: stoppedBy == .interrupt ? SIGINT : SIGTERM, cacheDirectory: directory.path)
         }
-        let counts = configured.leafNames.map { "\($0): \(output.leafRowCounts[$0] ?? 0) rows" }
-        let failed = output.failedBatches > 0 ? " (\(output.failedBatches) failed batches)" : ""
+        let counts = configured.leafNames.map { "\($0): \(result.leafRowCounts[$0] ?? 0) rows" }
+        let failed = result.failedBatches > 0 ? " (\(result.failedBatches) failed batches)" : ""
         print(
-            "Pipeline '\(pipeline.name)' \(output.isComplete ? "finished" : "stopped")\(failed): "
+            "Pipeline '\(pipeline.name)' \(result.isComplete ? "finished" : "stopped")\(failed): "
                 + counts.joined(separator: ", "))
         print("Cache: \(directory.path)")
-        print("Data: \(directory.appendingPathComponent("data").path)")
+        if let output {
+            let distiset = try Distiset.fromExecution(
+                directory: directory, leaves: configured.leafNames, enableMetadata: pipeline.enableMetadata,
+                pipeline: configured)
+            let target = URL(fileURLWithPath: output)
+            try distiset.save(to: target)
+            print("Output: \(target.standardizedFileURL.path)")
+        } else {
+            print("Data: \(directory.appendingPathComponent("data").path)")
+        }
     }
 }
 

@@ -95,6 +95,44 @@ import Testing
         }
     }
 
+    @Test func outputAndDistisetCreateSaveTheDatasetInTheHubLayout() async throws {
+        guard CLIProcess.require() else { return }
+        try await withTemporaryDirectory { root in
+            let config = try Self.write(Self.pipelineYAML(name: "saved", count: 7), in: root)
+            let cache = root.appendingPathComponent("cache")
+            let output = root.appendingPathComponent("dataset")
+            let run = try CLIProcess.run([
+                "pipeline", "run", "--config", config.path, "--cache-dir", cache.path, "--output", output.path,
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n")
+            #expect(lines.suffix(2).first?.hasPrefix("Cache: ") == true)
+            #expect(lines.last == "Output: \(output.path)")
+            let saved = try Distiset.load(from: output)
+            #expect(saved.names == ["default"])
+            let rows = try #require(saved.configurations.first?["train"]).rows
+            #expect(rows.map { $0["id"] } == (0..<7).map { .int(Int64($0)) })
+            for name in ["README.md", "pipeline.yaml", "pipeline.log", "default/train-00000-of-00001.parquet"] {
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), "\(name)")
+            }
+
+            let directory = try #require(Self.cacheLine(run.stdout))
+            let created = root.appendingPathComponent("created")
+            let create = try CLIProcess.run([
+                "distiset", "create", directory.appendingPathComponent("data").path, "--output", created.path,
+            ])
+            #expect(create.status == 0, "\(create.stderr)")
+            #expect(create.stdout.contains("default: train: 7 rows"))
+            #expect(try Distiset.load(from: created).configurations.first?["train"]?.rows == rows)
+
+            let missing = try CLIProcess.run([
+                "distiset", "create", root.appendingPathComponent("nothing").path, "--output", created.path,
+            ])
+            #expect(missing.status == 1)
+            #expect(missing.stderr.hasPrefix("error: "))
+        }
+    }
+
     @Test func noSecretFromTheEnvironmentReachesTheCache() async throws {
         guard CLIProcess.require() else { return }
         try await withTemporaryDirectory { root in

@@ -1,5 +1,6 @@
 import Distilabel
 import DistilabelTesting
+import DistilabelYAML
 import Foundation
 import Testing
 
@@ -64,6 +65,38 @@ struct PythonCompatibilityTests {
             #expect(rows.map { $0["id"] } == (1...5).map { .int(Int64($0)) })
             #expect(rows.map { $0["generation"] } == (1...5).map { .string("Response 0 to: Question \($0)") })
             #expect(rows.allSatisfy { $0["extra"] == nil && $0["model_name"] == .string("mock-model") })
+        }
+    }
+
+    @Test func pyYAMLReadsOurFileAsWeMeantIt() async throws {
+        guard let python = Self.python else { return }
+        try await withTemporaryDirectory { root in
+            let rows: [Row] = [
+                ["text": "yes", "n": 1, "x": 0.7], ["text": "null", "n": -2, "x": 1e-05],
+                ["text": "line one\nline two", "n": 3, "x": 1e20], ["text": "0.5", "n": 4, "x": -0.0],
+                ["text": "on", "n": 5, "x": 2.0], ["text": "'quoted' and: colon # hash", "n": 6, "x": 3.25],
+            ]
+            let pipeline = try Pipeline(name: "pyyaml") { p in
+                p.add(LoadDataFromDicts(rows: rows), name: "load")
+            }
+            let url = root.appendingPathComponent("pipeline.yaml")
+            try PipelineYAML.write(pipeline, to: url)
+            let reader = Process()
+            reader.executableURL = python
+            reader.arguments = [
+                "-c",
+                "import json, sys, yaml; d = yaml.safe_load(open(sys.argv[1])); "
+                    + "print(json.dumps(d['pipeline']['steps'][0]['step']['data']))",
+                url.path,
+            ]
+            let pipe = Pipe()
+            reader.standardOutput = pipe
+            try reader.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0)
+            let parsed = try Value(json: String(decoding: data, as: UTF8.self))
+            #expect(parsed == .list(rows.map(Value.struct)))
         }
     }
 }
