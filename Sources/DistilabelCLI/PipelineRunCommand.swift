@@ -45,9 +45,9 @@ struct PipelineRunCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        let parameters = try ParameterAssignments.parse(self.parameters)
         let registry = DistilabelCLI.registry
         let pipeline = try PipelineYAML.read(from: URL(fileURLWithPath: config), registry: registry)
-        let parameters = try ParameterAssignments.parse(self.parameters)
         let logger = try CLILogging.logger(level: logLevel)
         let configured = try pipeline.applying(parameters)
         let cacheDirectory = CacheLayout(cacheDirectory: cacheDir ?? pipeline.cacheDirectory).root.path

@@ -19,11 +19,24 @@ actor ProgressReporter {
         self.interval = isTerminal ? .milliseconds(250) : .milliseconds(Int(max(0.05, seconds) * 1000))
     }
 
-    /// The rows each generator will produce, when known without running it (inline data).
+    /// The rows each step will produce, when known without running it: generators over inline data, and the
+    /// one-row-in-one-row-out steps after them (not after routing, expansion or ungrouped generations).
     static func knownTotals(_ pipeline: Pipeline) -> [String: Int] {
         var totals: [String: Int] = [:]
-        for node in pipeline.nodes {
-            if let dicts = node.step as? LoadDataFromDicts { totals[node.name] = dicts.rows.count }
+        for name in pipeline.topologicalOrder {
+            guard let node = pipeline.node(name) else { continue }
+            if let dicts = node.step as? LoadDataFromDicts {
+                totals[name] = dicts.rows.count
+                continue
+            }
+            let predecessors = pipeline.predecessors(of: name)
+            guard !predecessors.isEmpty, pipeline.routingSource(of: name) == nil, !pipeline.isConvergence(name),
+                !(node.step is ExpandColumns), node.kind != .generator
+            else { continue }
+            if let task = node.step as? any LLMTask, task.numGenerations > 1, !task.groupGenerations { continue }
+            let known = predecessors.compactMap { totals[$0] }
+            guard known.count == predecessors.count, let smallest = known.min() else { continue }
+            totals[name] = smallest
         }
         return totals
     }

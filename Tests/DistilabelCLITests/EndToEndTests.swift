@@ -159,6 +159,13 @@ import Testing
             let usage = try CLIProcess.run(["pipeline", "run"])
             #expect(usage.status == 2)
             #expect(usage.stderr.contains("--config"))
+            let noEquals = try CLIProcess.run([
+                "pipeline", "run", "--config", "x.yaml", "--param", "generate.temperature",
+            ])
+            #expect(noEquals.status == 2)
+            #expect(
+                noEquals.stderr == "error: invalid --param 'generate.temperature': there is no '='. "
+                    + "Use --param STEP.KEY[.SUBKEY]=VALUE.\n")
 
             let broken = try Self.write("pipeline:\n  name: x\n  steps: [\n    {a: 1\n", in: root, name: "broken.yaml")
             let syntax = try CLIProcess.run(["pipeline", "info", "--config", broken.path])
