@@ -236,6 +236,9 @@ import Testing
             let outcome = CLIProcess.finish(process, out, err)
             #expect(outcome.status == expected, "\(outcome.stderr)")
             #expect(outcome.stderr.contains("Run the same command again to resume"))
+            let list = try CLIProcess.run(["cache", "list", "--cache-dir", cache.path])
+            #expect(list.stdout.contains("state: resumable ("), "\(list.stdout)")
+            #expect(list.stdout.contains("rows saved)"))
 
             let resumed = try CLIProcess.run(arguments)
             #expect(resumed.status == 0, "\(resumed.stderr)")
