@@ -52,8 +52,8 @@ extension DurableExecutionStore {
     /// How many saved batches are recorded as failed, by step: the next run computes them again.
     public func failedBatchCounts() -> [String: Int] {
         var counts: [String: Int] = [:]
-        for (step, stepRecords) in records {
-            let failed = stepRecords.values.filter { $0.status == .failed }.count
+        for (step, stepEntries) in entries {
+            let failed = stepEntries.values.filter { $0.record.status == .failed }.count
             if failed > 0 { counts[step] = failed }
         }
         return counts

@@ -7,17 +7,18 @@ import Parquet
 ///
 /// Layout:
 /// - `batch_manager.json`: the execution's summary (format version, signature, each step's cache key, batch count
-///   when finished), rewritten atomically when the run opens and closes;
-/// - `batch_manager_steps/<step>.jsonl`: each step's journal, one ``BatchRecord`` per line, appended at each
-///   commit;
-/// - `data/<leaf>/00001.parquet, …` and `steps/<step>/00001.parquet, …`: batch `n`'s rows in file `n + 1` (no file
-///   for an empty batch), so reading a leaf's files in name order gives its rows in generator order.
+///   when finished, status), rewritten atomically when a run opens and closes;
+/// - `batch_manager_steps/<step>.jsonl`: each step's journal, one ``JournalEntry`` per line (a ``BatchRecord`` and
+///   where its rows are), appended at each commit;
+/// - `data/<leaf>/00001.parquet, …` for leaf steps and `steps/<step>/…` for the others: segment files, each a
+///   contiguous run of batches named after its first batch, so that reading a leaf's files in name order gives its
+///   rows in generator order.
 ///
-/// Durability: batch files are written under a temporary name and renamed into place; records are kept in memory
-/// until a commit (every ``commitInterval``, and on close), which first flushes the file system once (`syncfs`)
-/// so that every batch file is durable, then appends the records to the journals with `fsync`. A `kill -9` loses at
-/// most the records of the last interval; their batches are computed again, once, by the next run, and their
-/// files are replaced atomically. A journal's torn last line is cut off on open.
+/// Durability: finished batches are buffered per step and written at each group commit (every ``commitInterval``,
+/// when ``segmentRowLimit`` rows are buffered, and on close): segment files under a temporary name, fsynced and
+/// renamed into place, then the journal lines with `fsync`. A `kill -9` loses at most the
+/// batches of the last interval, which the next run computes again, once; a segment file no journal line refers to
+/// is removed on open. A journal's torn last line is cut off on open.
 public actor DurableExecutionStore: ExecutionStore {
     /// The format of `batch_manager.json` and the journals.
     public static let formatVersion = 1
@@ -26,34 +27,42 @@ public actor DurableExecutionStore: ExecutionStore {
     public let directory: URL
     /// Time between group commits.
     public let commitInterval: Duration
-    private var plan: ExecutionPlan?
-    var records: [String: [Int: BatchRecord]] = [:]
-    private var pending: [String: [BatchRecord]] = [:]
-    private var finished: [String: Int] = [:]
-    private var lastCommit = ContinuousClock.now
-    private var lock: CacheLock?
-    private var leaves: Set<String> = []
+    /// Buffered rows (over all steps) that trigger a commit before the interval ends.
+    public let segmentRowLimit: Int
+    var plan: ExecutionPlan?
+    /// Every step's journal, by batch.
+    var entries: [String: [Int: JournalEntry]] = [:]
+    /// Batches computed and not yet written, by step and sequence.
+    var buffered: [String: [Int: (record: BatchRecord, rows: [Row])]] = [:]
+    var bufferedRows = 0
+    var finished: [String: Int] = [:]
+    var lastCommit = ContinuousClock.now
+    var lock: CacheLock?
+    var leaves: Set<String> = []
+    /// The last segment read, per step, so that reading its batches one by one reads the file once.
+    var segmentCache: [String: (segment: Int, rows: [Row])] = [:]
     /// Steps whose batches were taken from an earlier execution with the same step cache key.
-    public private(set) var adoptedSteps: [String] = []
+    public internal(set) var adoptedSteps: [String] = []
 
-    public init(directory: URL, commitInterval: Duration = .seconds(1)) {
+    public init(directory: URL, commitInterval: Duration = .seconds(1), segmentRowLimit: Int = 100_000) {
         self.directory = directory
         self.commitInterval = commitInterval
+        self.segmentRowLimit = segmentRowLimit
     }
 
     var journalDirectory: URL { directory.appendingPathComponent("batch_manager_steps", isDirectory: true) }
 
     func journalURL(_ step: String) -> URL { journalDirectory.appendingPathComponent("\(step).jsonl") }
 
-    /// The folder holding a step's batch files.
+    /// The folder holding a step's segment files.
     public func batchDirectory(for step: String) -> URL {
         leaves.contains(step)
             ? directory.appendingPathComponent("data/\(step)", isDirectory: true)
             : directory.appendingPathComponent("steps/\(step)", isDirectory: true)
     }
 
-    private func batchURL(step: String, sequence: Int) -> URL {
-        batchDirectory(for: step).appendingPathComponent(String(format: "%05d.parquet", sequence + 1))
+    func segmentURL(step: String, segment: Int) -> URL {
+        batchDirectory(for: step).appendingPathComponent(segment.segmentFileName)
     }
 
     public func open(_ plan: ExecutionPlan) async throws {
@@ -71,37 +80,40 @@ public actor DurableExecutionStore: ExecutionStore {
         for step in plan.steps {
             let folder = batchDirectory(for: step.name)
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard plan.useCache else {
-                records[step.name] = [:]
-                continue
-            }
-            if !manager.fileExists(atPath: journalURL(step.name).path),
+            if plan.useCache, !manager.fileExists(atPath: journalURL(step.name).path),
                 try adoptBatches(for: step, into: folder, journal: journalURL(step.name))
             {
                 adoptedSteps.append(step.name)
             }
-            records[step.name] = try loadJournal(step.name)
+            entries[step.name] = plan.useCache ? try loadJournal(step.name) : [:]
+            removeUnreferencedSegments(step: step.name)
         }
         try writeManager(status: "running")
     }
 
     /// Reads a step's journal, cutting off a torn last line left by a crash.
-    private func loadJournal(_ step: String) throws -> [Int: BatchRecord] {
+    func loadJournal(_ step: String) throws -> [Int: JournalEntry] {
         let url = journalURL(step)
         guard var bytes = FileManager.default.contents(atPath: url.path).map(Array.init) else { return [:] }
-        if let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline < bytes.count - 1 {
-            bytes.removeSubrange((lastNewline + 1)...)
-            try DurableFiles.writeAtomically(bytes, to: url)
-        } else if !bytes.isEmpty && !bytes.contains(0x0A) {
+        if let lastNewline = bytes.lastIndex(of: 0x0A) {
+            if lastNewline < bytes.count - 1 {
+                bytes.removeSubrange((lastNewline + 1)...)
+                try DurableFiles.writeAtomically(bytes, to: url)
+            }
+        } else if !bytes.isEmpty {
             bytes = []
             try DurableFiles.writeAtomically(bytes, to: url)
         }
-        var result: [Int: BatchRecord] = [:]
+        var result: [Int: JournalEntry] = [:]
         let decoder = JSONDecoder()
         for (index, line) in bytes.split(separator: 0x0A).enumerated() where !line.isEmpty {
             do {
-                let record = try decoder.decode(BatchRecord.self, from: Foundation.Data(line))
-                result[record.sequence] = record
+                let entry = try decoder.decode(JournalEntry.self, from: Foundation.Data(line))
+                if entry.removed == true {
+                    result[entry.record.sequence] = nil
+                } else {
+                    result[entry.record.sequence] = entry
+                }
             } catch {
                 throw CacheError.corruptFile(path: url.path, reason: "line \(index + 1) is not a batch record")
             }
@@ -109,80 +121,71 @@ public actor DurableExecutionStore: ExecutionStore {
         return result
     }
 
-    public func savedBatches(for step: StepKey) async throws -> [Int: BatchRecord] {
-        guard plan?.useCache ?? false else { return [:] }
-        let saved = records[step.name] ?? [:]
-        // A record whose file is missing (deleted by hand to recompute it) is not reusable.
-        return saved.filter { _, record in
-            record.rowCount == 0
-                || FileManager.default.fileExists(atPath: batchURL(step: step.name, sequence: record.sequence).path)
-        }
-    }
-
-    public func loadRows(for step: StepKey, batch: Int) async throws -> [Row] {
-        let url = batchURL(step: step.name, sequence: batch)
-        guard records[step.name]?[batch]?.rowCount ?? 0 > 0 else { return [] }
-        do {
-            return try ParquetFileReader(path: url.path).readAllRows().map(ValueConversion.row)
-        } catch {
-            throw CacheError.corruptFile(path: url.path, reason: "\(error)")
-        }
-    }
-
-    public func save(_ record: BatchRecord, rows: [Row], for step: StepKey) async throws {
-        let url = batchURL(step: step.name, sequence: record.sequence)
-        if rows.isEmpty {
-            try? FileManager.default.removeItem(at: url)
-        } else {
-            do {
-                var options = ParquetWriterOptions()
-                options.syncsFile = false
-                try ParquetFileWriter.write(to: url, options: options) { writer in
-                    try writer.write(rows: rows.map(ValueConversion.record))
-                }
-            } catch let error as CacheError {
-                throw error
-            } catch {
-                throw CacheError.writeFailed(path: url.path, reason: "\(error)")
+    /// Segment files that no journal line refers to hold batches whose records a crash lost: remove them, so that
+    /// a step's files hold exactly its recorded batches.
+    func removeUnreferencedSegments(step: String) {
+        let referenced = Set((entries[step] ?? [:]).values.filter { $0.record.rowCount > 0 }.map(\.segment))
+        let folder = batchDirectory(for: step)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            if name.hasPrefix(".tmp-") {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                continue
             }
-        }
-        records[step.name, default: [:]][record.sequence] = record
-        pending[step.name, default: []].append(record)
-        if ContinuousClock.now - lastCommit >= commitInterval { try commit() }
-    }
-
-    /// The group commit: batch files durable first, then the records that say they are done.
-    public func commit() throws {
-        lastCommit = .now
-        guard pending.values.contains(where: { !$0.isEmpty }) else { return }
-        DurableFiles.syncFileSystem(containing: directory.path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for (step, stepRecords) in pending where !stepRecords.isEmpty {
-            var bytes: [UInt8] = []
-            for record in stepRecords {
-                bytes.append(contentsOf: try encoder.encode(record))
-                bytes.append(0x0A)
-            }
-            try DurableFiles.appendDurably(bytes, to: journalURL(step))
-        }
-        pending = [:]
-    }
-
-    public func finish(_ step: StepKey, batchCount: Int) async throws {
-        finished[step.name] = batchCount
-        // Batch files past the end belong to an earlier, longer run: remove them so data/ holds only this run.
-        let folder = batchDirectory(for: step.name)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasSuffix(".parquet") {
-            if let number = Int(name.dropLast(8)), number > batchCount {
+            guard name.hasSuffix(".parquet"), let number = Int(name.dropLast(8)) else { continue }
+            if !referenced.contains(number - 1) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
     }
 
+    public func savedBatches(for step: StepKey) async throws -> [Int: BatchRecord] {
+        guard plan?.useCache ?? false else { return [:] }
+        var result: [Int: BatchRecord] = [:]
+        var present: [Int: Bool] = [:]
+        for (sequence, entry) in entries[step.name] ?? [:] {
+            if entry.record.rowCount > 0 {
+                // A segment deleted by hand (to recompute its batches) makes them not reusable.
+                let exists =
+                    present[entry.segment]
+                    ?? FileManager.default.fileExists(atPath: segmentURL(step: step.name, segment: entry.segment).path)
+                present[entry.segment] = exists
+                guard exists else { continue }
+            }
+            result[sequence] = entry.record
+        }
+        return result
+    }
+
+    public func finish(_ step: StepKey, batchCount: Int) async throws {
+        finished[step.name] = batchCount
+    }
+
+    /// When every step of the execution finished in an earlier run with no failed batch: each leaf's row count.
+    /// Such a run needs no step at all.
+    public func finishedLeafRowCounts() -> [String: Int]? {
+        guard let plan, plan.useCache, failedBatchCounts().isEmpty,
+            let summary = Self.readSummary(directory), summary["status"]?.stringValue == "finished",
+            case .list(let steps) = summary["steps"] ?? .null
+        else { return nil }
+        let finishedSteps = steps.compactMap(\.structValue).filter { $0["finished_batches"]?.intValue != nil }
+        guard finishedSteps.count == plan.steps.count else { return nil }
+        var counts: [String: Int] = [:]
+        for leaf in plan.leaves {
+            counts[leaf] = (entries[leaf] ?? [:]).values.reduce(0) { $0 + $1.record.rowCount }
+        }
+        return counts
+    }
+
+    /// Releases the cache without writing anything (a finished execution that was only read).
+    public func release() {
+        lock = nil
+    }
+
     public func close(completed: Bool) async throws {
         try commit()
+        for step in plan?.steps ?? [] {
+            if let count = finished[step.name] { try dropBatches(step: step.name, from: count) }
+        }
         try writeManager(status: completed ? "finished" : "interrupted")
         lock = nil
     }

@@ -48,6 +48,13 @@ extension Pipeline {
         }
         try beforeRun?(configured, directory)
         let store = DurableExecutionStore(directory: directory, commitInterval: commitInterval)
+        if resuming,
+            let output = try await configured.finishedOutput(
+                store: store, signature: signature, directory: directory, options: options)
+        {
+            logger.info("The pipeline already finished: returning its dataset from the cache, no step runs.")
+            return output
+        }
         let output: PipelineOutput
         do {
             output = try await configured.execute(signature: signature, store: store, options: options) { store in
@@ -79,5 +86,43 @@ extension Pipeline {
             )
         }
         return output
+    }
+}
+
+extension Pipeline {
+    /// The output of a finished execution read from its cache, or `nil` when something is left to do.
+    fileprivate func finishedOutput(
+        store: DurableExecutionStore, signature: PipelineSignature, directory: URL, options: RunOptions
+    ) async throws -> PipelineOutput? {
+        let keys = topologicalOrder.map { StepKey(name: $0, cacheKey: signature.stepKeys[$0]!) }
+        try await store.open(
+            ExecutionPlan(
+                pipelineName: name, signature: signature.signature, steps: keys, leaves: leafNames, useCache: true))
+        guard let counts = await store.finishedLeafRowCounts() else {
+            await store.release()
+            return nil
+        }
+        await store.release()
+        var rows: [String: [Row]] = [:]
+        if options.collectLeafRows {
+            for leaf in leafNames {
+                let leafRows = try LeafData.rows(executionDirectory: directory, leaf: leaf)
+                rows[leaf] =
+                    enableMetadata
+                    ? leafRows
+                    : leafRows.map { row in
+                        var row = row
+                        row.removeValue(forColumn: MetadataColumn.name)
+                        return row
+                    }
+            }
+        }
+        let progress = nodes.map { node in
+            var step = ExecutionProgress.StepProgress(name: node.name)
+            step.finished = true
+            return step
+        }
+        return PipelineOutput(
+            signature: signature.signature, leafRows: rows, leafRowCounts: counts, isComplete: true, progress: progress)
     }
 }

@@ -17,8 +17,11 @@ public indirect enum ParquetError: Error, Sendable, Equatable, CustomStringConve
     case unsupportedCodec(codec: String, column: String)
     /// A page uses an encoding this library does not implement, or one that does not fit the column type.
     case unsupportedEncoding(encoding: String, column: String)
-    /// A page's content is inconsistent with its header or the column's schema.
+    /// A page's content is inconsistent with its header or the column's schema; `offset` is the file offset of the
+    /// page's data (after its header).
     case corruptPage(column: String, offset: Int, reason: String)
+    /// A column's repetition and definition levels do not describe the row group's rows.
+    case inconsistentLevels(column: String, reason: String)
     /// A codec failed to compress or decompress a buffer.
     case compression(codec: String, reason: String)
     /// A requested column does not exist in the file's schema.
@@ -48,7 +51,9 @@ public indirect enum ParquetError: Error, Sendable, Equatable, CustomStringConve
         case .unsupportedEncoding(let encoding, let column):
             return "unsupported encoding \(encoding) in column '\(column)'"
         case .corruptPage(let column, let offset, let reason):
-            return "corrupt page in column '\(column)' at byte \(offset): \(reason)"
+            return "corrupt page in column '\(column)' (page data at file offset \(offset)): \(reason)"
+        case .inconsistentLevels(let column, let reason):
+            return "inconsistent levels in column '\(column)': \(reason)"
         case .compression(let codec, let reason):
             return "\(codec) codec error: \(reason)"
         case .unknownColumn(let name):

@@ -18,6 +18,10 @@ public final class ExecutionProgress: Sendable {
         /// When the step computed its first batch in this run.
         public var startedAt: ContinuousClock.Instant?
 
+        public init(name: String) {
+            self.name = name
+        }
+
         /// Computed rows per second since the step started, if it has.
         public func rate(now: ContinuousClock.Instant = .now, computedRows: Int) -> Double? {
             guard let startedAt else { return nil }

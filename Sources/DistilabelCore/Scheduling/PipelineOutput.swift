@@ -11,6 +11,17 @@ public struct PipelineOutput: Sendable {
     /// The counters of every step.
     public var progress: [ExecutionProgress.StepProgress]
 
+    public init(
+        signature: String, leafRows: [String: [Row]], leafRowCounts: [String: Int], isComplete: Bool,
+        progress: [ExecutionProgress.StepProgress]
+    ) {
+        self.signature = signature
+        self.leafRows = leafRows
+        self.leafRowCounts = leafRowCounts
+        self.isComplete = isComplete
+        self.progress = progress
+    }
+
     /// Batches that failed in this run (the step threw), over all steps.
     public var failedBatches: Int { progress.reduce(0) { $0 + $1.batchesFailed } }
 

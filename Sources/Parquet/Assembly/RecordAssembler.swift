@@ -4,24 +4,25 @@
 /// (null or empty) node consumes exactly one entry per leaf. LIST and MAP annotations, the legacy two-level list,
 /// and unannotated repeated fields are handled as described in LogicalTypes.md.
 struct RecordAssembler {
-    private var columns: [Int: ColumnData]
-    private var entry: [Int: Int] = [:]
-    private var valueIndex: [Int: Int] = [:]
-    private let maxDefinition: [Int: Int]
+    /// Indexed by leaf index; `nil` for leaves outside the projection.
+    private var columns: [ColumnData?]
+    private var entry: [Int]
+    private var valueIndex: [Int]
+    private let maxDefinition: [Int]
+    private let names: [String]
 
     init(columns: [Int: ColumnData], leaves: [ParquetSchemaNode]) {
-        self.columns = columns
-        var maxDefinition: [Int: Int] = [:]
-        for leaf in leaves { if let index = leaf.leafIndex { maxDefinition[index] = leaf.maxDefinitionLevel } }
-        self.maxDefinition = maxDefinition
-        for key in columns.keys {
-            entry[key] = 0
-            valueIndex[key] = 0
-        }
+        var dense = [ColumnData?](repeating: nil, count: leaves.count)
+        for (index, column) in columns where index < leaves.count { dense[index] = column }
+        self.columns = dense
+        self.maxDefinition = leaves.map(\.maxDefinitionLevel)
+        self.names = leaves.map { $0.path.joined(separator: ".") }
+        self.entry = Array(repeating: 0, count: leaves.count)
+        self.valueIndex = Array(repeating: 0, count: leaves.count)
     }
 
     private func corrupt(_ leaf: Int, _ reason: String) -> ParquetError {
-        .corruptPage(column: "leaf #\(leaf)", offset: entry[leaf] ?? 0, reason: reason)
+        .inconsistentLevels(column: leaf < names.count ? names[leaf] : "#\(leaf)", reason: reason)
     }
 
     /// Assembles `rowCount` rows of the top-level `fields`.
@@ -34,7 +35,8 @@ struct RecordAssembler {
             values.reserveCapacity(fields.count)
             for field in fields {
                 for leaf in field.leafIndices {
-                    guard let column = columns[leaf], let index = entry[leaf], index < column.count else {
+                    let index = entry[leaf]
+                    guard let column = columns[leaf], index < column.count else {
                         throw corrupt(leaf, "the column ends before row \(row) of \(rowCount)")
                     }
                     if !column.repetitionLevels.isEmpty && column.repetitionLevels[index] != 0 {
@@ -45,11 +47,12 @@ struct RecordAssembler {
             }
             rows.append(ParquetRecord(names: names, values: values))
         }
-        for (leaf, column) in columns where entry[leaf] != column.count || valueIndex[leaf] != column.values.count {
+        for (leaf, column) in columns.enumerated() {
+            guard let column, entry[leaf] != column.count || valueIndex[leaf] != column.values.count else { continue }
             throw corrupt(
                 leaf,
-                "levels and values do not match the row count: \(entry[leaf] ?? 0) of \(column.count) levels and "
-                    + "\(valueIndex[leaf] ?? 0) of \(column.values.count) values used for \(rowCount) rows")
+                "levels and values do not match the row count: \(entry[leaf]) of \(column.count) levels and "
+                    + "\(valueIndex[leaf]) of \(column.values.count) values used for \(rowCount) rows")
         }
         return rows
     }
@@ -57,14 +60,16 @@ struct RecordAssembler {
     // MARK: Level access
 
     private func definition(_ leaf: Int) throws -> Int {
-        guard let column = columns[leaf], let index = entry[leaf], index < column.count else {
+        let index = entry[leaf]
+        guard let column = columns[leaf], index < column.count else {
             throw corrupt(leaf, "more values are needed than the column holds")
         }
-        return column.definitionLevels.isEmpty ? (maxDefinition[leaf] ?? 0) : Int(column.definitionLevels[index])
+        return column.definitionLevels.isEmpty ? maxDefinition[leaf] : Int(column.definitionLevels[index])
     }
 
     private func nextRepetition(_ leaf: Int) -> Int? {
-        guard let column = columns[leaf], let index = entry[leaf], index < column.count else { return nil }
+        let index = entry[leaf]
+        guard let column = columns[leaf], index < column.count else { return nil }
         return column.repetitionLevels.isEmpty ? 0 : Int(column.repetitionLevels[index])
     }
 
@@ -75,12 +80,12 @@ struct RecordAssembler {
             if level >= node.maxDefinitionLevel {
                 throw corrupt(leaf, "definition level \(level) contradicts an absent '\(node.name)'")
             }
-            entry[leaf, default: 0] += 1
+            entry[leaf] += 1
         }
     }
 
     private func firstLeaf(_ node: ParquetSchemaNode) throws -> Int {
-        guard let leaf = node.leafIndices.first else {
+        guard let leaf = node.leafIndices.first, leaf < columns.count else {
             throw ParquetError.malformedMetadata(field: "schema.\(node.name)", reason: "a group without leaf columns")
         }
         return leaf
@@ -127,10 +132,11 @@ struct RecordAssembler {
             guard level == node.maxDefinitionLevel else {
                 throw corrupt(leaf, "definition level \(level) where \(node.maxDefinitionLevel) is required")
             }
-            guard let column = columns[leaf], let index = valueIndex[leaf], index < column.values.count else {
+            let index = valueIndex[leaf]
+            guard let column = columns[leaf], index < column.values.count else {
                 throw corrupt(leaf, "more non-null values are needed than the page holds")
             }
-            entry[leaf, default: 0] += 1
+            entry[leaf] += 1
             valueIndex[leaf] = index + 1
             return column.values[index]
         }

@@ -15,8 +15,10 @@ struct ByteCursor {
 
     var remaining: Int { max(0, end - position) }
 
+    /// An error for the page being decoded; the offset is `-1` until ``ColumnChunkReader`` fills in the page's file
+    /// offset, and the reason names the byte within the decoded page.
     func corrupt(_ reason: String) -> ParquetError {
-        .corruptPage(column: column, offset: position, reason: reason)
+        .corruptPage(column: column, offset: -1, reason: "\(reason) (byte \(position) of the decoded page)")
     }
 
     mutating func readByte() throws -> UInt8 {

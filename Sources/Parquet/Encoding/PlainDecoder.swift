@@ -11,7 +11,6 @@ enum PlainDecoder {
                 throw cursor.corrupt("\(count) PLAIN values cannot fit in \(cursor.remaining) bytes")
             }
         }
-        values.reserveCapacity(values.count + count)
         switch physical {
         case .boolean:
             let range = try cursor.take((count + 7) / 8)

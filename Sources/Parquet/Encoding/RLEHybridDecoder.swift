@@ -40,4 +40,21 @@ enum RLEHybridDecoder {
     static func bitWidth(for maximum: Int) -> Int {
         maximum <= 0 ? 0 : Int.bitWidth - maximum.leadingZeroBitCount
     }
+
+    /// The deprecated BIT_PACKED level encoding: values packed from the most significant bit, no header.
+    /// `bytes` must hold `count × bitWidth` bits.
+    static func decodeLegacyBitPacked(_ bytes: ArraySlice<UInt8>, bitWidth: Int, count: Int) -> [UInt32] {
+        var levels: [UInt32] = []
+        levels.reserveCapacity(count)
+        for index in 0..<count {
+            var value: UInt32 = 0
+            for bit in 0..<bitWidth {
+                let position = index * bitWidth + bit
+                let byte = bytes[bytes.startIndex + position / 8]
+                value = value << 1 | UInt32(byte >> UInt8(7 - position % 8) & 1)
+            }
+            levels.append(value)
+        }
+        return levels
+    }
 }

@@ -17,7 +17,6 @@ extension ColumnChunkReader {
             }
             let width = Int(try cursor.readByte())
             let indices = try RLEHybridDecoder.decode(&cursor, bitWidth: width, count: count)
-            values.reserveCapacity(values.count + count)
             for index in indices {
                 guard Int(index) < dictionary.count else {
                     throw cursor.corrupt("dictionary index \(index) out of range (\(dictionary.count) entries)")

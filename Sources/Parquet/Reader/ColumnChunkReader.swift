@@ -30,9 +30,15 @@ struct ColumnChunkReader {
         var dictionary: [ParquetValue]?
         var position = 0
         let expected = Int(metadata.numValues)
+        // Reserve once for the chunk: per-page exact reservations would copy the array on every page.
+        let reserve = min(expected, 1 << 22)
+        data.values.reserveCapacity(reserve)
+        if leaf.maxDefinitionLevel > 0 { data.definitionLevels.reserveCapacity(reserve) }
+        if leaf.maxRepetitionLevel > 0 { data.repetitionLevels.reserveCapacity(reserve) }
         while position < chunk.count && data.count < expected {
             var thrift = ThriftCompactReader(chunk, start: position)
             thrift.context = "page header of column '\(columnName)'"
+            thrift.baseOffset = fileOffset
             let header = try PageHeader(thrift: &thrift)
             let start = thrift.position
             let size = Int(header.compressedPageSize)
@@ -41,32 +47,37 @@ struct ColumnChunkReader {
             }
             let body = chunk[start..<(start + size)]
             position = start + size
-            switch header.type {
-            case .dictionaryPage:
-                guard let dictionaryHeader = header.dictionaryPageHeader else {
-                    throw corrupt("DICTIONARY_PAGE without dictionary_page_header", at: start)
+            do {
+                switch header.type {
+                case .dictionaryPage:
+                    guard let dictionaryHeader = header.dictionaryPageHeader else {
+                        throw corrupt("DICTIONARY_PAGE without dictionary_page_header", at: start)
+                    }
+                    let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
+                    let count = Int(dictionaryHeader.numValues)
+                    var cursor = ByteCursor(bytes, column: columnName)
+                    var values: [ParquetValue] = []
+                    try PlainDecoder.decode(&cursor, count: count, leaf: leaf, converter: converter, into: &values)
+                    dictionary = values
+                case .dataPage:
+                    guard let pageHeader = header.dataPageHeader else {
+                        throw corrupt("DATA_PAGE without data_page_header", at: start)
+                    }
+                    let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
+                    try readV1(pageHeader, bytes: bytes, dictionary: dictionary, into: &data, at: start)
+                case .dataPageV2:
+                    guard let pageHeader = header.dataPageHeaderV2 else {
+                        throw corrupt("DATA_PAGE_V2 without data_page_header_v2", at: start)
+                    }
+                    try readV2(
+                        pageHeader, body: body, uncompressedSize: Int(header.uncompressedPageSize),
+                        dictionary: dictionary,
+                        into: &data, at: start)
+                default:
+                    continue  // index pages and unknown page types
                 }
-                let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
-                let count = Int(dictionaryHeader.numValues)
-                var cursor = ByteCursor(bytes, column: columnName)
-                var values: [ParquetValue] = []
-                try PlainDecoder.decode(&cursor, count: count, leaf: leaf, converter: converter, into: &values)
-                dictionary = values
-            case .dataPage:
-                guard let pageHeader = header.dataPageHeader else {
-                    throw corrupt("DATA_PAGE without data_page_header", at: start)
-                }
-                let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
-                try readV1(pageHeader, bytes: bytes, dictionary: dictionary, into: &data, at: start)
-            case .dataPageV2:
-                guard let pageHeader = header.dataPageHeaderV2 else {
-                    throw corrupt("DATA_PAGE_V2 without data_page_header_v2", at: start)
-                }
-                try readV2(
-                    pageHeader, body: body, uncompressedSize: Int(header.uncompressedPageSize), dictionary: dictionary,
-                    into: &data, at: start)
-            default:
-                continue  // index pages and unknown page types
+            } catch ParquetError.corruptPage(let column, offset: -1, let reason) {
+                throw ParquetError.corruptPage(column: column, offset: fileOffset + start, reason: reason)
             }
         }
         return data
@@ -173,17 +184,8 @@ struct ColumnChunkReader {
         let offset = cursor.position
         if encoding == .bitPacked {
             let range = try cursor.take((count * width + 7) / 8)
-            var levels: [UInt32] = []
-            levels.reserveCapacity(count)
-            for index in 0..<count {
-                var value: UInt32 = 0
-                for bit in 0..<width {
-                    let position = index * width + bit
-                    let byte = cursor.bytes[range.lowerBound + position / 8]
-                    value = value << 1 | UInt32(byte >> UInt8(7 - position % 8) & 1)
-                }
-                levels.append(value)
-            }
+            let levels = RLEHybridDecoder.decodeLegacyBitPacked(
+                cursor.bytes[range], bitWidth: width, count: count)
             return try narrow(levels, maximum: maximum, at: offset)
         }
         guard encoding == .rle else {

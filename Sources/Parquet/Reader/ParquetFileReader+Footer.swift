@@ -28,6 +28,7 @@ extension ParquetFileReader {
         let bytes = try file.read(offset: start, count: length)
         var reader = ThriftCompactReader(bytes)
         reader.context = "the footer (FileMetaData)"
+        reader.baseOffset = start
         let metadata = try FileMetaData(thrift: &reader)
         if metadata.hasEncryptionAlgorithm {
             throw ParquetError.encrypted(reason: "the footer declares an encryption algorithm")

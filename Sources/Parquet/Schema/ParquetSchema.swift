@@ -57,7 +57,8 @@ public struct ParquetSchema: Sendable, Hashable {
             convertedType: element.convertedType, typeLength: element.typeLength.map(Int.init),
             scale: element.logicalType?.decimalScale ?? element.scale.map(Int.init),
             precision: element.logicalType?.decimalPrecision ?? element.precision.map(Int.init), children: [],
-            maxDefinitionLevel: definition, maxRepetitionLevel: repetitionLevel, path: path, leafIndex: nil)
+            maxDefinitionLevel: definition, maxRepetitionLevel: repetitionLevel, path: path, leafIndex: nil,
+            leafIndices: leaves.count..<leaves.count)
         let childCount = max(0, Int(element.numChildren ?? 0))
         if childCount > 0 || isRoot {
             guard childCount <= elements.count - index else {
@@ -71,6 +72,7 @@ public struct ParquetSchema: Sendable, Hashable {
                         elements, index: &index, parentDefinition: definition, parentRepetition: repetitionLevel,
                         parentPath: path, depth: depth + 1, isRoot: false, leaves: &leaves))
             }
+            node.leafIndices = node.leafIndices.lowerBound..<leaves.count
             return node
         }
         guard let type = element.type else {
@@ -90,6 +92,7 @@ public struct ParquetSchema: Sendable, Hashable {
         }
         node.physicalType = type
         node.leafIndex = leaves.count
+        node.leafIndices = leaves.count..<(leaves.count + 1)
         leaves.append(node)
         return node
     }

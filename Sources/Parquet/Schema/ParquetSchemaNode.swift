@@ -32,9 +32,7 @@ public struct ParquetSchemaNode: Sendable, Hashable {
         logicalType == .map || (logicalType == nil && (convertedType == .map || convertedType == .mapKeyValue))
     }
 
-    /// The indices of every leaf under this node, in order.
-    public var leafIndices: [Int] {
-        if let leafIndex { return [leafIndex] }
-        return children.flatMap(\.leafIndices)
-    }
+    /// The indices of every leaf under this node, in order (leaves are numbered depth-first, so they are
+    /// contiguous).
+    public var leafIndices: Range<Int>
 }

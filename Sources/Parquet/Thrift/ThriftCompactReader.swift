@@ -11,6 +11,8 @@ struct ThriftCompactReader {
     let end: Int
     /// The structure being decoded, for error messages.
     var context = "metadata"
+    /// The file offset of `bytes[0]`, so that errors name file offsets.
+    var baseOffset = 0
 
     init(_ bytes: [UInt8], start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
@@ -21,7 +23,7 @@ struct ThriftCompactReader {
     var remaining: Int { max(0, end - position) }
 
     func error(_ reason: String) -> ParquetError {
-        .malformedThrift(structure: context, offset: position, reason: reason)
+        .malformedThrift(structure: context, offset: baseOffset + position, reason: reason)
     }
 
     mutating func readByte() throws -> UInt8 {

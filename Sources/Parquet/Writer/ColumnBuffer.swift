@@ -24,4 +24,27 @@ struct ColumnBuffer: Sendable {
         definitionLevels.append(UInt8(truncatingIfNeeded: definition))
         if hasRepetition { repetitionLevels.append(UInt8(truncatingIfNeeded: repetition)) }
     }
+
+    /// Appends a string's UTF-8 bytes as one byte-array value (copying contiguous storage directly when it can).
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        offsets.append(bytes.count)
+    }
+
+    /// An empty buffer with room for as many levels and values as this one holds.
+    var emptyWithSameCapacity: ColumnBuffer {
+        var empty = ColumnBuffer()
+        empty.definitionLevels.reserveCapacity(definitionLevels.count)
+        empty.repetitionLevels.reserveCapacity(repetitionLevels.count)
+        empty.booleans.reserveCapacity(booleans.count)
+        empty.int32s.reserveCapacity(int32s.count)
+        empty.int64s.reserveCapacity(int64s.count)
+        empty.floats.reserveCapacity(floats.count)
+        empty.doubles.reserveCapacity(doubles.count)
+        empty.bytes.reserveCapacity(bytes.count)
+        empty.offsets.reserveCapacity(offsets.count)
+        return empty
+    }
 }

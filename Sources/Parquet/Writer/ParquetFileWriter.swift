@@ -77,14 +77,13 @@ public final class ParquetFileWriter {
             pendingRows.append(contentsOf: rows)
             return
         }
+        let rows = Array(rows)
+        var next = 0
         do {
-            for row in rows {
-                try shredder!.append(row)
-                if shredder!.rowCount >= options.rowGroupRowLimit
-                    || (shredder!.rowCount & 255 == 0 && shredder!.estimatedByteSize >= options.rowGroupByteLimit)
-                {
-                    try flushRowGroup()
-                }
+            while next < rows.count {
+                next += try shredder!.append(
+                    rows[next...], rowLimit: options.rowGroupRowLimit, byteLimit: options.rowGroupByteLimit)
+                if next < rows.count || shredder!.rowCount >= options.rowGroupRowLimit { try flushRowGroup() }
             }
         } catch {
             failed = true
@@ -104,7 +103,7 @@ public final class ParquetFileWriter {
             pendingRows = []
             try write(rows: rows)
         }
-        if shredder!.rowCount > 0 || rowGroups.isEmpty { try flushRowGroup() }
+        if shredder!.rowCount > 0 || rowGroups.isEmpty { try flushRowGroup(last: true) }
         let schema = shredder!.schema
         var keyValues = options.keyValueMetadata.map { KeyValue(key: $0.key, value: $0.value) }
         if options.huggingfaceFeatures, !keyValues.contains(where: { $0.key == "huggingface" }) {
@@ -123,7 +122,7 @@ public final class ParquetFileWriter {
         try output.commit(sync: options.syncsFile)
     }
 
-    private func flushRowGroup() throws {
+    private func flushRowGroup(last: Bool = false) throws {
         guard var shredder else { return }
         let start = output.offset
         var chunks: [ColumnChunk] = []
@@ -132,7 +131,7 @@ public final class ParquetFileWriter {
             let encoder = ColumnChunkEncoder(leaf: leaf, options: options)
             let chunkOffset = output.offset
             let encoded = try encoder.encode(shredder.columns[index], base: chunkOffset)
-            shredder.columns[index] = ColumnBuffer()
+            shredder.columns[index] = last ? ColumnBuffer() : shredder.columns[index].emptyWithSameCapacity
             try output.write(encoded.bytes)
             uncompressed += encoded.metadata.totalUncompressedSize
             chunks.append(ColumnChunk(fileOffset: chunkOffset, metaData: encoded.metadata))

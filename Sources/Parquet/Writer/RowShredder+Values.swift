@@ -1,19 +1,19 @@
-extension RowShredder {
+extension Shredding {
     /// Converts a non-null value to the leaf's physical type and appends it.
-    mutating func append(_ value: ParquetValue, to index: Int, leaf: LeafColumn, path: String) throws(ParquetError) {
+    func append(_ value: ParquetValue, to index: Int, kind: LeafKind, node: ShredNode) throws(ParquetError) {
         columns[index].valueCount += 1
-        switch (leaf.type, value) {
+        switch (kind, value) {
         case (.bool, .bool(let v)): columns[index].booleans.append(v)
         case (.int32, .int(let v)):
-            guard let narrow = Int32(exactly: v) else { throw outOfRange(path, value) }
+            guard let narrow = Int32(exactly: v) else { throw outOfRange(node.path, value) }
             columns[index].int32s.append(narrow)
         case (.int64, .int(let v)): columns[index].int64s.append(v)
         case (.int64, .uint(let v)):
-            guard let narrow = Int64(exactly: v) else { throw outOfRange(path, value) }
+            guard let narrow = Int64(exactly: v) else { throw outOfRange(node.path, value) }
             columns[index].int64s.append(narrow)
         case (.uint64, .uint(let v)): columns[index].int64s.append(Int64(bitPattern: v))
         case (.uint64, .int(let v)):
-            guard v >= 0 else { throw outOfRange(path, value) }
+            guard v >= 0 else { throw outOfRange(node.path, value) }
             columns[index].int64s.append(v)
         case (.float, .float(let v)): columns[index].floats.append(v)
         case (.float, .double(let v)): columns[index].floats.append(Float(v))
@@ -23,32 +23,32 @@ extension RowShredder {
         case (.double, .int(let v)): columns[index].doubles.append(Double(v))
         case (.double, .uint(let v)): columns[index].doubles.append(Double(v))
         case (.string, .string(let v)):
-            columns[index].bytes.append(contentsOf: v.utf8)
-            columns[index].offsets.append(columns[index].bytes.count)
+            columns[index].appendUTF8(v)
         case (.binary, .bytes(let v)):
             columns[index].bytes.append(contentsOf: v)
             columns[index].offsets.append(columns[index].bytes.count)
         case (.binary, .string(let v)):
-            columns[index].bytes.append(contentsOf: v.utf8)
-            columns[index].offsets.append(columns[index].bytes.count)
-        case (.decimal(_, let scale), .decimal(let v)) where v.scale == scale:
+            columns[index].appendUTF8(v)
+        case (.decimal(let scale), .decimal(let v)) where v.scale == scale:
             columns[index].bytes.append(contentsOf: v.unscaledBigEndian)
             columns[index].offsets.append(columns[index].bytes.count)
         case (.date, .date(let v)): columns[index].int32s.append(v)
-        case (.timestamp(let unit, _), .timestamp(let v, let from, _)):
-            columns[index].int64s.append(try Self.convert(v, from: from, to: unit, path: path))
+        case (.timestamp(let unit), .timestamp(let v, let from, _)):
+            columns[index].int64s.append(try Self.convert(v, from: from, to: unit, path: node.path))
         case (.timestamp, .int(let v)): columns[index].int64s.append(v)
-        case (.time(let unit, _), .time(let v, let from, _)):
-            let converted = try Self.convert(v, from: from, to: unit, path: path)
+        case (.time(let unit), .time(let v, let from, _)):
+            let converted = try Self.convert(v, from: from, to: unit, path: node.path)
             if unit == .millis {
-                guard let narrow = Int32(exactly: converted) else { throw outOfRange(path, value) }
+                guard let narrow = Int32(exactly: converted) else { throw outOfRange(node.path, value) }
                 columns[index].int32s.append(narrow)
             } else {
                 columns[index].int64s.append(converted)
             }
         default:
             columns[index].valueCount -= 1
-            throw .schema(path: path, reason: "the schema says \(leaf.type) but a row holds \(value.kindName)")
+            throw .schema(
+                path: node.path,
+                reason: "the schema says \(leaves[index].type) but a row holds \(value.kindName)")
         }
     }
 

@@ -11,25 +11,49 @@ struct RowShredder: Sendable {
 
     var estimatedByteSize: Int { columns.reduce(0) { $0 + $1.estimatedByteSize } }
 
-    /// Empties the buffers after a row group was written.
+    /// Starts the next row group once every column buffer was written and emptied.
     mutating func reset() {
-        columns = Array(repeating: ColumnBuffer(), count: schema.leaves.count)
         rowCount = 0
     }
 
-    /// Appends one row. On error the row may be partly appended: the writer then refuses further rows.
-    mutating func append(_ row: ParquetRecord) throws(ParquetError) {
-        try shredFields(of: row, nodes: schema.roots, path: "", definition: 0, repetition: 0)
-        rowCount += 1
+    /// Appends rows from the front of `rows` until the row group holds `rowLimit` rows or about `byteLimit` bytes;
+    /// returns how many were appended. On error a row may be partly appended: the writer then refuses more rows.
+    mutating func append(_ rows: ArraySlice<ParquetRecord>, rowLimit: Int, byteLimit: Int) throws(ParquetError) -> Int {
+        var count = rowCount
+        let start = rowCount
+        let roots = schema.roots
+        let leaves = schema.leaves
+        defer { rowCount = count }
+        try columns.withUnsafeMutableBufferPointer { (buffers) throws(ParquetError) in
+            let shredding = Shredding(columns: buffers, leaves: leaves)
+            for row in rows {
+                guard count < rowLimit else { break }
+                if count & 255 == 255, buffers.reduce(0, { $0 + $1.estimatedByteSize }) >= byteLimit { break }
+                try shredding.fields(of: row, nodes: roots, path: "", definition: 0, repetition: 0)
+                count += 1
+            }
+        }
+        return count - start
     }
+}
 
-    private mutating func shredFields(
+/// One pass of shredding over the column buffers, borrowed as a pointer so that appends skip uniqueness checks on
+/// the outer array.
+struct Shredding {
+    let columns: UnsafeMutableBufferPointer<ColumnBuffer>
+    let leaves: [LeafColumn]
+
+    func fields(
         of record: ParquetRecord, nodes: [ShredNode], path: String, definition: Int, repetition: Int
-    ) throws(ParquetError) {
+    )
+        throws(ParquetError)
+    {
         var matched = 0
-        for (index, node) in nodes.enumerated() {
+        let names = record.names
+        for index in nodes.indices {
+            let node = nodes[index]
             let value: ParquetValue
-            if index < record.names.count, record.names[index] == node.name {
+            if index < names.count, names[index] == node.name {
                 value = record.values[index]
                 matched += 1
             } else if let found = record[node.name] {
@@ -40,18 +64,14 @@ struct RowShredder: Sendable {
             }
             try shred(value, node: node, definition: definition, repetition: repetition)
         }
-        if matched < record.names.count {
+        if matched < names.count {
             let known = Set(nodes.map(\.name))
-            let unknown = record.names.first { !known.contains($0) } ?? "?"
+            let unknown = names.first { !known.contains($0) } ?? "?"
             throw .schema(path: path + unknown, reason: "the field is not in the writer's schema")
         }
     }
 
-    private mutating func shred(
-        _ value: ParquetValue, node: ShredNode, definition: Int, repetition: Int
-    )
-        throws(ParquetError)
-    {
+    func shred(_ value: ParquetValue, node: ShredNode, definition: Int, repetition: Int) throws(ParquetError) {
         if case .null = value {
             guard node.isNullable else { throw .schema(path: node.path, reason: "the field is required but is null") }
             appendEmpty(node.leaves, definition: definition, repetition: repetition)
@@ -59,14 +79,12 @@ struct RowShredder: Sendable {
         }
         let definition = definition + (node.isNullable ? 1 : 0)
         switch node.kind {
-        case .leaf(let index):
-            let leaf = schema.leaves[index]
-            columns[index].appendLevels(
-                definition: definition, repetition: repetition, hasRepetition: leaf.maxRepetitionLevel > 0)
-            try append(value, to: index, leaf: leaf, path: node.path)
+        case .leaf(let index, let kind, let hasRepetition):
+            columns[index].appendLevels(definition: definition, repetition: repetition, hasRepetition: hasRepetition)
+            try append(value, to: index, kind: kind, node: node)
         case .record(let children):
             guard case .record(let record) = value else { throw mismatch(node, "a struct", value) }
-            try shredFields(
+            try fields(
                 of: record, nodes: children, path: node.path + ".", definition: definition, repetition: repetition)
         case .list(let element, let repetitionLevel):
             guard case .list(let items) = value else { throw mismatch(node, "a list", value) }
@@ -74,10 +92,10 @@ struct RowShredder: Sendable {
                 appendEmpty(node.leaves, definition: definition, repetition: repetition)
                 return
             }
-            for (index, item) in items.enumerated() {
-                try shred(
-                    item, node: element, definition: definition + 1,
-                    repetition: index == 0 ? repetition : repetitionLevel)
+            var level = repetition
+            for item in items {
+                try shred(item, node: element, definition: definition + 1, repetition: level)
+                level = repetitionLevel
             }
         case .map(let key, let valueNode, let repetitionLevel):
             guard case .map(let entries) = value else { throw mismatch(node, "a map", value) }
@@ -85,19 +103,19 @@ struct RowShredder: Sendable {
                 appendEmpty(node.leaves, definition: definition, repetition: repetition)
                 return
             }
-            for (index, entry) in entries.enumerated() {
-                let level = index == 0 ? repetition : repetitionLevel
+            var level = repetition
+            for entry in entries {
                 try shred(entry.key, node: key, definition: definition + 1, repetition: level)
                 try shred(entry.value, node: valueNode, definition: definition + 1, repetition: level)
+                level = repetitionLevel
             }
         }
     }
 
-    private mutating func appendEmpty(_ leaves: Range<Int>, definition: Int, repetition: Int) {
-        for index in leaves {
+    private func appendEmpty(_ range: Range<Int>, definition: Int, repetition: Int) {
+        for index in range {
             columns[index].appendLevels(
-                definition: definition, repetition: repetition,
-                hasRepetition: schema.leaves[index].maxRepetitionLevel > 0)
+                definition: definition, repetition: repetition, hasRepetition: leaves[index].maxRepetitionLevel > 0)
         }
     }
 

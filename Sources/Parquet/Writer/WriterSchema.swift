@@ -80,7 +80,7 @@ struct WriterSchema: Sendable {
                 LeafColumn(
                     path: path, type: field.type, physicalType: element.type!, maxDefinitionLevel: definition,
                     maxRepetitionLevel: repetition))
-            kind = .leaf(firstLeaf)
+            kind = .leaf(firstLeaf, LeafKind(field.type), hasRepetition: repetition > 0)
         }
         return ShredNode(
             name: field.name, path: dotted, isNullable: field.isNullable, kind: kind, leaves: firstLeaf..<leaves.count)
@@ -133,11 +133,12 @@ struct LeafColumn: Sendable {
     var dottedPath: String { path.joined(separator: ".") }
 }
 
-/// A node of the tree that turns a row into levels and values, one per field of the writer's schema.
-struct ShredNode: Sendable {
-    indirect enum Kind: Sendable {
-        /// A primitive column: the index of its ``LeafColumn``.
-        case leaf(Int)
+/// A node of the tree that turns a row into levels and values, one per field of the writer's schema. A class, so
+/// that walking the tree for every row does not copy it.
+final class ShredNode: Sendable {
+    enum Kind: Sendable {
+        /// A primitive column: the index of its ``LeafColumn``, how values convert, whether it has repetition levels.
+        case leaf(Int, LeafKind, hasRepetition: Bool)
         case record([ShredNode])
         case list(element: ShredNode, repetitionLevel: Int)
         case map(key: ShredNode, value: ShredNode, repetitionLevel: Int)
@@ -150,4 +151,39 @@ struct ShredNode: Sendable {
     let kind: Kind
     /// The leaf columns under this node.
     let leaves: Range<Int>
+
+    init(name: String, path: String, isNullable: Bool, kind: Kind, leaves: Range<Int>) {
+        self.name = name
+        self.path = path
+        self.isNullable = isNullable
+        self.kind = kind
+        self.leaves = leaves
+    }
+}
+
+/// How a leaf converts values: the primitive ``ParquetFieldType`` flattened into a trivial enum for the hot path.
+enum LeafKind: Sendable, Hashable {
+    case null, bool, int32, int64, uint64, float, double, string, binary, date
+    case decimal(scale: Int)
+    case timestamp(ParquetTimeUnit)
+    case time(ParquetTimeUnit)
+
+    init(_ type: ParquetFieldType) {
+        switch type {
+        case .null: self = .null
+        case .bool: self = .bool
+        case .int32: self = .int32
+        case .int64: self = .int64
+        case .uint64: self = .uint64
+        case .float: self = .float
+        case .double: self = .double
+        case .string: self = .string
+        case .binary: self = .binary
+        case .date: self = .date
+        case .decimal(_, let scale): self = .decimal(scale: scale)
+        case .timestamp(let unit, _): self = .timestamp(unit)
+        case .time(let unit, _): self = .time(unit)
+        case .list, .map, .record: preconditionFailure("groups are not leaves")
+        }
+    }
 }
