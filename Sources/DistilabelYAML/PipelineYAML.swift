@@ -20,15 +20,15 @@ public enum PipelineYAML {
         }
     }
 
-    /// Writes `pipeline`'s description to `url` atomically (a temporary file renamed over the old one: a crash
-    /// leaves the old file or the new one, never half of one). Call it with the execution directory's
-    /// `pipeline.yaml` on every run.
+    /// Writes `pipeline`'s description to `url` durably and atomically (a temporary file, `fsync`, renamed over the
+    /// old one, then the directory `fsync`ed: a crash leaves the old file or the new one, never half of one). Call
+    /// it with the execution directory's `pipeline.yaml` on every run.
     public static func write(_ pipeline: Pipeline, to url: URL, registry: StepRegistry = .builtIn) throws {
         let text = try string(for: pipeline, registry: registry)
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Foundation.Data(text.utf8).write(to: url, options: .atomic)
+            try AtomicFile.write(Array(text.utf8), to: url)
         } catch {
             throw PipelineYAMLError.io(file: url.path, reason: "cannot write: \(error.localizedDescription)")
         }

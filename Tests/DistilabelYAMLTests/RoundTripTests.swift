@@ -91,4 +91,19 @@ struct RoundTripTests {
             #expect(text.contains(expected), "missing: \(expected)")
         }
     }
+
+    @Test func writeReplacesTheFileAndLeavesNoTemporaryFile() async throws {
+        try await withTemporaryDirectory { root in
+            let url = root.appendingPathComponent("exec/pipeline.yaml")
+            let pipelines = try Self.pipelines()
+            try PipelineYAML.write(pipelines[0], to: url, registry: Self.registry)
+            try PipelineYAML.write(pipelines[2], to: url, registry: Self.registry)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) == [
+                    "pipeline.yaml"
+                ])
+            let read = try PipelineYAML.read(from: url, registry: Self.registry)
+            #expect(read.name == "routed")
+        }
+    }
 }
