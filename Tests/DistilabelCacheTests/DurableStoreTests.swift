@@ -110,6 +110,65 @@ import Testing
     }
 }
 
+@Suite struct CorruptCacheTests {
+    private let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    private func pipeline(cache: URL, prompt: String) throws -> Pipeline {
+        try Pipeline(name: "corrupt", cacheDirectory: cache.path) { p in
+            let rows: [Row] = (0..<20).map { ["id": .int(Int64($0)), "instruction": .string("task \($0)")] }
+            p.add(LoadDataFromDicts(rows: rows), name: "load", batchSize: 5)
+                >>> p.add(TextGeneration(llm: MockLLM(), template: "\(prompt) {{ instruction }}"), name: "gen")
+        }
+    }
+
+    @Test func aDamagedJournalLineNamesTheFileAndTheLine() async throws {
+        try await withTemporaryDirectory { cache in
+            let output = try await pipeline(cache: cache, prompt: "Do").runWithCache(
+                options: RunOptions(logger: logger))
+            let journal = cache.appendingPathComponent("corrupt/\(output.signature)/batch_manager_steps/load.jsonl")
+            var lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+            lines[1] = "{not json"
+            try (lines.joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+            var message = ""
+            do {
+                _ = try await pipeline(cache: cache, prompt: "Do").runWithCache(options: RunOptions(logger: logger))
+            } catch {
+                message = "\(error)"
+            }
+            #expect(message.contains("load.jsonl"))
+            #expect(message.contains("line 2"))
+            #expect(message.contains("--ignore-cache"))
+            // --ignore-cache recovers.
+            let recovered = try await pipeline(cache: cache, prompt: "Do").runWithCache(
+                useCache: false, options: RunOptions(logger: logger))
+            #expect(recovered.rows == output.rows)
+        }
+    }
+
+    @Test func aTruncatedSegmentReadOnResumeNamesTheFile() async throws {
+        try await withTemporaryDirectory { cache in
+            let first = try await pipeline(cache: cache, prompt: "Do").runWithCache(options: RunOptions(logger: logger))
+            // The generator's segment of the first execution is adopted by the second; damage it.
+            let segment = cache.appendingPathComponent("corrupt/\(first.signature)/steps/load/00001.parquet")
+            let handle = try FileHandle(forWritingTo: segment)
+            try handle.truncate(atOffset: 30)
+            try handle.close()
+            var message = ""
+            do {
+                _ = try await pipeline(cache: cache, prompt: "Now do").runWithCache(options: RunOptions(logger: logger))
+            } catch {
+                message = "\(error)"
+            }
+            #expect(message.contains("00001.parquet"), "\(message)")
+            #expect(message.contains("delete that file to recompute just the batches it held"))
+        }
+    }
+}
+
 @Suite struct StepLevelReuseTests {
     private let logger: Logger = {
         var logger = Logger(label: "test")
