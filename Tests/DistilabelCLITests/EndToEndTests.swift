@@ -189,6 +189,28 @@ import Testing
         }
     }
 
+    @Test func theLogLevelComesFromTheOptionOrTheEnvironment() async throws {
+        guard CLIProcess.require() else { return }
+        try await withTemporaryDirectory { root in
+            let config = try Self.write(Self.pipelineYAML(name: "logged", count: 3), in: root)
+            let cache = root.appendingPathComponent("cache").path
+            let quiet = try CLIProcess.run(
+                ["pipeline", "run", "--config", config.path, "--cache-dir", cache],
+                environment: ["DISTILABEL_LOG_LEVEL": "error"])
+            #expect(quiet.status == 0)
+            #expect(!quiet.stderr.contains(" info "), "\(quiet.stderr)")
+            let loud = try CLIProcess.run(
+                ["pipeline", "run", "--config", config.path, "--cache-dir", cache, "--log-level", "debug"],
+                environment: ["DISTILABEL_LOG_LEVEL": "error"])
+            #expect(loud.status == 0)
+            #expect(loud.stderr.contains(" info "))
+            let wrong = try CLIProcess.run(
+                ["pipeline", "run", "--config", config.path, "--cache-dir", cache, "--log-level", "loud"])
+            #expect(wrong.status == 2)
+            #expect(wrong.stderr.contains("invalid log level 'loud'"))
+        }
+    }
+
     @Test func cacheListShowsStateAndCleanRemovesIt() async throws {
         guard CLIProcess.require() else { return }
         try await withTemporaryDirectory { root in
