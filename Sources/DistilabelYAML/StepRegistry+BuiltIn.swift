@@ -1,4 +1,5 @@
 import DistilabelCore
+import Foundation
 
 extension StepRegistry {
     /// The library's own steps, tasks and routing functions under their Python distilabel class names.
@@ -18,7 +19,7 @@ extension StepRegistry {
         }
         registry.register(step: "LoadDataFromFileSystem", module: "distilabel.steps.generators.huggingface") {
             fields in
-            let files = try fields.requiredStrings("data_files")
+            let files = try fields.requiredStrings("data_files").flatMap(Self.expandingDirectory)
             var format: LoadDataFromFileSystem.Format?
             if let name = try fields.string("filetype") {
                 guard let known = LoadDataFromFileSystem.Format(rawValue: name) else {
@@ -79,5 +80,20 @@ extension StepRegistry {
         var result = self
         register(&result)
         return result
+    }
+
+    /// A directory's data files (`.jsonl`, `.json`, `.csv`) in name order, as Python distilabel accepts a
+    /// directory in `data_files`; any other path as is.
+    static func expandingDirectory(_ path: String) -> [String] {
+        let expanded = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: expanded)
+        else { return [path] }
+        let base = expanded.hasSuffix("/") ? String(expanded.dropLast()) : expanded
+        let files = names.filter { name in
+            !name.hasPrefix(".") && ["jsonl", "json", "csv"].contains((name as NSString).pathExtension.lowercased())
+        }
+        return files.isEmpty ? [path] : files.sorted().map { base + "/" + $0 }
     }
 }

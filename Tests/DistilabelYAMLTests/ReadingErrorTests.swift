@@ -1,5 +1,7 @@
 import Distilabel
+import DistilabelTesting
 import DistilabelYAML
+import Foundation
 import Testing
 
 /// Short hand-written files work; mistakes get one error that names the step, the field and the line.
@@ -94,5 +96,21 @@ struct ReadingErrorTests {
         #expect(
             load.options
                 == StepOptions(outputMappings: ["a": "b"], batchSize: 5, replicas: 2, useCache: false))
+    }
+
+    @Test func aDirectoryInDataFilesReadsItsFilesInNameOrder() async throws {
+        try await withTemporaryDirectory { root in
+            try Foundation.Data("{\"n\": 2}\n".utf8).write(to: root.appendingPathComponent("b.jsonl"))
+            try Foundation.Data("{\"n\": 1}\n".utf8).write(to: root.appendingPathComponent("a.jsonl"))
+            try Foundation.Data("ignored".utf8).write(to: root.appendingPathComponent("notes.txt"))
+            let pipeline = try Self.read(
+                """
+                pipeline:
+                  name: folder
+                  steps:
+                  - step: {name: load, data_files: '\(root.path)', type_info: {name: LoadDataFromFileSystem}}
+                """)
+            #expect(try await pipeline.run().rows == [["n": 1], ["n": 2]])
+        }
     }
 }
