@@ -18,13 +18,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: Bottom layer: standalone modules that depend on nothing of ours.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Parquet", dependencies: ["CZlib"]),
         .target(name: "GGUFRuntime"),
-        .target(name: "LLMClients"),
+        .target(
+            name: "LLMClients",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: The engine: values, steps, graph, batches, scheduling. No HTTP, no Parquet.
         .target(name: "DistilabelCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
@@ -79,7 +87,15 @@ let package = Package(
             exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
-        .testTarget(name: "LLMClientsTests", dependencies: ["LLMClients"]),
+        .testTarget(
+            name: "LLMClientsTests",
+            dependencies: [
+                "LLMClients",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )
 

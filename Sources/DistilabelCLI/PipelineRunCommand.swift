@@ -54,7 +54,7 @@ struct PipelineRunCommand: AsyncParsableCommand {
         let directory = try await pipeline.executionDirectory(parameters: parameters, cacheDirectory: cacheDirectory)
 
         let progress = ExecutionProgress(steps: pipeline.topologicalOrder)
-        let reporter = ProgressReporter(progress: progress, totals: ProgressReporter.knownTotals(configured))
+        let reporter = ProgressReporter(progress: progress, pipeline: configured)
         let reporting = Task { await reporter.run() }
         defer { reporting.cancel() }
         let useCache = !ignoreCache

@@ -6,37 +6,57 @@ import Foundation
 actor ProgressReporter {
     private let progress: ExecutionProgress
     private let totals: [String: Int]
+    /// Steps that may use the total the engine announces (the pipeline has one generator).
+    private let announcedTotalSteps: Set<String>
     private let isTerminal: Bool
     private let interval: Duration
     private let started = ContinuousClock.now
     private var drawnLines = 0
 
-    init(progress: ExecutionProgress, totals: [String: Int], isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    init(progress: ExecutionProgress, pipeline: Pipeline, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.progress = progress
-        self.totals = totals
+        self.totals = Self.knownTotals(pipeline)
+        let generators = pipeline.nodes.filter { $0.kind == .generator }.count
+        self.announcedTotalSteps = generators == 1 ? Self.countableSteps(pipeline) : []
         self.isTerminal = isTerminal
         let seconds = ProcessInfo.processInfo.environment["DISTILABEL_PROGRESS_INTERVAL"].flatMap(Double.init) ?? 10
         self.interval = isTerminal ? .milliseconds(250) : .milliseconds(Int(max(0.05, seconds) * 1000))
     }
 
-    /// The rows each step will produce, when known without running it: generators over inline data, and the
-    /// one-row-in-one-row-out steps after them (not after routing, expansion or ungrouped generations).
-    static func knownTotals(_ pipeline: Pipeline) -> [String: Int] {
-        var totals: [String: Int] = [:]
+    /// The steps whose row count equals their generator's: generators, and the one-row-in-one-row-out steps after
+    /// them (not after routing, expansion or ungrouped generations).
+    static func countableSteps(_ pipeline: Pipeline) -> Set<String> {
+        var countable: Set<String> = []
         for name in pipeline.topologicalOrder {
             guard let node = pipeline.node(name) else { continue }
-            if let dicts = node.step as? LoadDataFromDicts {
-                totals[name] = dicts.rows.count
+            if node.kind == .generator {
+                countable.insert(name)
                 continue
             }
             let predecessors = pipeline.predecessors(of: name)
-            guard !predecessors.isEmpty, pipeline.routingSource(of: name) == nil, !pipeline.isConvergence(name),
-                !(node.step is ExpandColumns), node.kind != .generator
+            guard !predecessors.isEmpty, predecessors.allSatisfy(countable.contains),
+                pipeline.routingSource(of: name) == nil, !pipeline.isConvergence(name), !(node.step is ExpandColumns)
             else { continue }
             if let task = node.step as? any LLMTask, task.numGenerations > 1, !task.groupGenerations { continue }
-            let known = predecessors.compactMap { totals[$0] }
-            guard known.count == predecessors.count, let smallest = known.min() else { continue }
-            totals[name] = smallest
+            countable.insert(name)
+        }
+        return countable
+    }
+
+    /// Each countable step's total when its generators' sizes are known before running (inline data).
+    static func knownTotals(_ pipeline: Pipeline) -> [String: Int] {
+        let countable = countableSteps(pipeline)
+        var totals: [String: Int] = [:]
+        for name in pipeline.topologicalOrder where countable.contains(name) {
+            guard let node = pipeline.node(name) else { continue }
+            if let generator = node.step as? any GeneratorStep {
+                if let dicts = generator as? LoadDataFromDicts { totals[name] = dicts.rows.count }
+                continue
+            }
+            let known = pipeline.predecessors(of: name).compactMap { totals[$0] }
+            if known.count == pipeline.predecessors(of: name).count, let smallest = known.min() {
+                totals[name] = smallest
+            }
         }
         return totals
     }
@@ -56,7 +76,10 @@ actor ProgressReporter {
 
     private func report() {
         let now = ContinuousClock.now
-        let lines = progress.snapshot.map { Self.line(for: $0, total: totals[$0.name], now: now) }
+        let lines = progress.snapshot.map { step in
+            let announced = announcedTotalSteps.contains(step.name) ? step.expectedRows : nil
+            return Self.line(for: step, total: totals[step.name] ?? announced, now: now)
+        }
         var text = ""
         if isTerminal {
             if drawnLines > 0 { text += "\u{1B}[\(drawnLines)A" }

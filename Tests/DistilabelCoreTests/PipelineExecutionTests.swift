@@ -190,4 +190,18 @@ import Testing
         #expect(resumed.rows.map { $0["id"] } == (0..<100).map { .int(Int64($0)) })
         #expect(counter.value == 100)
     }
+
+    @Test func progressCountsBatchesRowsAndTheExpectedTotal() async throws {
+        let progress = ExecutionProgress(steps: ["load", "keep"])
+        let pipeline = try Pipeline(name: "progress") { p in
+            p.add(LoadDataFromDicts(rows: numberedRows(23)), name: "load", batchSize: 5)
+                >>> p.add(KeepColumns(["id"]), name: "keep", inputBatchSize: 10)
+        }
+        _ = try await pipeline.run(options: RunOptions(progress: progress, logger: quietLogger))
+        let snapshot = progress.snapshot
+        #expect(snapshot.map(\.name) == ["load", "keep"])
+        #expect(snapshot[0].batchesComputed == 5 && snapshot[0].rows == 23 && snapshot[0].finished)
+        #expect(snapshot[1].batchesComputed == 3 && snapshot[1].rows == 23)
+        #expect(snapshot.allSatisfy { $0.expectedRows == 23 })
+    }
 }

@@ -15,6 +15,8 @@ public final class ExecutionProgress: Sendable {
         public var rows = 0
         /// Whether the step has produced all its batches.
         public var finished = false
+        /// The rows the pipeline's generators will produce in all, when they know it (a total for progress bars).
+        public var expectedRows: Int?
         /// When the step computed its first batch in this run.
         public var startedAt: ContinuousClock.Instant?
 
@@ -56,6 +58,17 @@ public final class ExecutionProgress: Sendable {
             if failed { progress.batchesFailed += 1 }
             progress.rows += rows
             state[step] = progress
+        }
+    }
+
+    /// Records what a generator announced it will produce, as the expected total of every step.
+    func expect(rows: Int) {
+        state.withLock { state in
+            for name in Array(state.keys) {
+                guard var progress = state[name] else { continue }
+                progress.expectedRows = (progress.expectedRows ?? 0) + rows
+                state[name] = progress
+            }
         }
     }
 

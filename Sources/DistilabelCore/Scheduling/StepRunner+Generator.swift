@@ -9,6 +9,11 @@ extension StepRunner {
         let mappings = RowMappings(node.options)
         let context = context(replica: 0)
         var loaded = false
+        var announced = false
+        if let total = generator.totalRows {
+            progress.expect(rows: total)
+            announced = true
+        }
         var sequence = 0
         while true {
             if stop.isRequested { return .interrupted }
@@ -23,6 +28,10 @@ extension StepRunner {
             if !loaded {
                 try await generator.load(context: context)
                 loaded = true
+                if !announced, let total = generator.totalRows {
+                    progress.expect(rows: total)
+                    announced = true
+                }
             }
             let batch: GeneratedBatch
             do {

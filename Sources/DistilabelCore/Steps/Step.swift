@@ -70,6 +70,14 @@ extension Step {
 public protocol GeneratorStep: Step {
     /// Up to `size` rows starting at row `offset`, and whether they are the last ones.
     func batch(offset: Int, size: Int, context: StepContext) async throws -> GeneratedBatch
+
+    /// How many rows the generator will produce in all, when it knows (after ``Step/load(context:)``): progress
+    /// displays show it as the total.
+    var totalRows: Int? { get }
+}
+
+extension GeneratorStep {
+    public var totalRows: Int? { nil }
 }
 
 /// A step that receives batches of rows from its predecessors and returns rows.

@@ -17,6 +17,8 @@ public struct LoadDataFromDicts: GeneratorStep {
 
     public func columns(after available: [String]) -> [String] { outputs }
 
+    public var totalRows: Int? { rows.count }
+
     /// The rows' content is in the signature: changing the data recomputes the pipeline.
     public func dataFingerprint() async throws -> String? {
         var hasher = SHA1()

@@ -41,6 +41,9 @@ public struct LoadDataFromFileSystem: GeneratorStep {
 
     public func columns(after available: [String]) -> [String] { outputs }
 
+    /// Known once the files are loaded.
+    public var totalRows: Int? { loaded.isEmpty ? nil : loaded.count }
+
     /// The files' contents are in the signature: editing an input file recomputes the pipeline.
     public func dataFingerprint() async throws -> String? {
         var hasher = SHA1()
