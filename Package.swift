@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -54,9 +55,15 @@ let package = Package(
             dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelLLMs", "DistilabelDistiset"]
         ),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
+
+        // MARK: pipeline.yaml and the step registry.
+        .target(name: "DistilabelYAML", dependencies: ["DistilabelCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DistilabelCLI",
-            dependencies: ["Distilabel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Distilabel", "DistilabelYAML", "DistilabelTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "distilabel", dependencies: ["DistilabelCLI"]),
         .executableTarget(
@@ -75,6 +82,11 @@ let package = Package(
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Interop"]
         ),
+        .testTarget(
+            name: "DistilabelYAMLTests", dependencies: ["DistilabelYAML", "Distilabel", "DistilabelTesting"]),
+        .testTarget(
+            name: "DistilabelCLITests", dependencies: ["DistilabelCLI", "DistilabelYAML", "DistilabelTesting"],
+            exclude: ["Golden", "Fixtures", "Python"]),
         .testTarget(
             name: "DistilabelDistisetTests",
             dependencies: ["Distilabel", "DistilabelDistiset", "DistilabelTesting", "Parquet"],

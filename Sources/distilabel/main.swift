@@ -1,3 +1,4 @@
 import DistilabelCLI
+import Foundation
 
-await DistilabelCommand.main()
+exit(await DistilabelCLI.main())

@@ -1,0 +1,102 @@
+import Distilabel
+import DistilabelTesting
+import DistilabelYAML
+import Foundation
+import Testing
+
+/// A `pipeline.yaml` written in the test by Python distilabel 1.5.3 runs in our command line.
+struct PythonCompatibilityTests {
+    /// A Python with distilabel 1.5.3: `.venv-tools` (installed by `Scripts/bootstrap-test-tools`) or a local
+    /// `.venv-distilabel`.
+    static var python: URL? {
+        for folder in [".venv-tools", ".venv-distilabel"] {
+            let url = CLIProcess.packageRoot.appendingPathComponent("\(folder)/bin/python")
+            guard FileManager.default.isExecutableFile(atPath: url.path) else { continue }
+            let check = Process()
+            check.executableURL = url
+            check.arguments = ["-c", "import distilabel, sys; sys.exit(0 if distilabel.__version__ == '1.5.3' else 1)"]
+            check.standardOutput = FileHandle.nullDevice
+            check.standardError = FileHandle.nullDevice
+            guard (try? check.run()) != nil else { continue }
+            check.waitUntilExit()
+            if check.terminationStatus == 0 { return url }
+        }
+        return nil
+    }
+
+    @Test func aPipelineYAMLWrittenByPythonDistilabelRuns() async throws {
+        guard let python = Self.python else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("Python distilabel 1.5.3 is missing: run Scripts/bootstrap-test-tools")
+            } else {
+                print("skipped: no Python with distilabel 1.5.3 (run Scripts/bootstrap-test-tools)")
+            }
+            return
+        }
+        guard CLIProcess.require() else { return }
+        try await withTemporaryDirectory { root in
+            let data = root.appendingPathComponent("data.jsonl")
+            let lines = (1...5).map { #"{"instruction": "Question \#($0)", "id": \#($0), "extra": "x"}"# }
+            try Foundation.Data((lines.joined(separator: "\n") + "\n").utf8).write(to: data)
+            let config = root.appendingPathComponent("pipeline.yaml")
+            let script = CLIProcess.testsFolder.appendingPathComponent("Python/write_pipeline_yaml.py")
+            let writer = Process()
+            writer.executableURL = python
+            writer.arguments = [script.path, data.path, config.path]
+            writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice
+            try writer.run()
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
+            let text = try String(contentsOf: config, encoding: .utf8)
+            #expect(text.contains("version: 1.5.3"))
+
+            let info = try CLIProcess.run(["pipeline", "info", "--config", config.path])
+            #expect(info.status == 0, "\(info.stderr)")
+            #expect(info.stdout.contains("Pipeline: python-written"))
+            #expect(info.stdout.contains("load_data -> keep"))
+
+            let cache = root.appendingPathComponent("cache")
+            let run = try CLIProcess.run(["pipeline", "run", "--config", config.path, "--cache-dir", cache.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("Cache: ") })
+            let directory = URL(fileURLWithPath: String(line.dropFirst(7)))
+            let rows = try LeafData.rows(executionDirectory: directory, leaf: "generate")
+            #expect(rows.map { $0["id"] } == (1...5).map { .int(Int64($0)) })
+            #expect(rows.map { $0["generation"] } == (1...5).map { .string("Response 0 to: Question \($0)") })
+            #expect(rows.allSatisfy { $0["extra"] == nil && $0["model_name"] == .string("mock-model") })
+        }
+    }
+
+    @Test func pyYAMLReadsOurFileAsWeMeantIt() async throws {
+        guard let python = Self.python else { return }
+        try await withTemporaryDirectory { root in
+            let rows: [Row] = [
+                ["text": "yes", "n": 1, "x": 0.7], ["text": "null", "n": -2, "x": 1e-05],
+                ["text": "line one\nline two", "n": 3, "x": 1e20], ["text": "0.5", "n": 4, "x": -0.0],
+                ["text": "on", "n": 5, "x": 2.0], ["text": "'quoted' and: colon # hash", "n": 6, "x": 3.25],
+            ]
+            let pipeline = try Pipeline(name: "pyyaml") { p in
+                p.add(LoadDataFromDicts(rows: rows), name: "load")
+            }
+            let url = root.appendingPathComponent("pipeline.yaml")
+            try PipelineYAML.write(pipeline, to: url)
+            let reader = Process()
+            reader.executableURL = python
+            reader.arguments = [
+                "-c",
+                "import json, sys, yaml; d = yaml.safe_load(open(sys.argv[1])); "
+                    + "print(json.dumps(d['pipeline']['steps'][0]['step']['data']))",
+                url.path,
+            ]
+            let pipe = Pipe()
+            reader.standardOutput = pipe
+            try reader.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0)
+            let parsed = try Value(json: String(decoding: data, as: UTF8.self))
+            #expect(parsed == .list(rows.map(Value.struct)))
+        }
+    }
+}
