@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistilabelLLMs
 import DistilabelTesting
 public import DistilabelYAML
 import Foundation
@@ -22,6 +23,37 @@ public enum DistilabelCLI {
             registry.register(llm: "MockLLM", module: "distilabel_testing") { fields in
                 let latency = try fields.double("latency_seconds") ?? 0
                 return MockLLM(modelName: try fields.string("model") ?? "mock-model", latency: .seconds(latency))
+            }
+            // Python distilabel's fields that have no effect here (or are secrets, never read from a file).
+            let pythonOnly = [
+                "api_key", "max_retries", "timeout", "structured_output", "jobs_ids", "default_headers",
+                "offline_batch_generation_block_until_done", "use_offline_batch_generation", "http_client",
+                "tokenizer_id", "use_magpie_template", "magpie_pre_query_template", "follow_redirects",
+            ]
+            registry.register(llm: "OpenAILLM", module: "distilabel.models.llms.openai") { fields in
+                for key in pythonOnly { fields.ignore(key) }
+                return OpenAILLM(
+                    model: try fields.requiredString("model"),
+                    baseURL: try fields.string("base_url") ?? "https://api.openai.com/v1",
+                    baseURLs: try fields.strings("base_urls"),
+                    apiKeyEnvironmentVariable: try fields.string("api_key_env_var") ?? "OPENAI_API_KEY")
+            }
+            registry.register(llm: "AnthropicLLM", module: "distilabel.models.llms.anthropic") { fields in
+                for key in pythonOnly { fields.ignore(key) }
+                return AnthropicLLM(
+                    model: try fields.requiredString("model"),
+                    baseURL: try fields.string("base_url") ?? "https://api.anthropic.com",
+                    apiKeyEnvironmentVariable: try fields.string("api_key_env_var") ?? "ANTHROPIC_API_KEY")
+            }
+            registry.register(llm: "OllamaLLM", module: "distilabel.models.llms.ollama") { fields in
+                for key in pythonOnly { fields.ignore(key) }
+                return OllamaLLM(
+                    model: try fields.requiredString("model"),
+                    host: try fields.string("host") ?? "http://localhost:11434")
+            }
+            registry.register(llm: "LocalGGUFLLM", module: "swift_distilabel.llms") { fields in
+                fields.ignore("model")
+                return LocalGGUFLLM(modelPath: try fields.string("model_path"))
             }
         }
     }

@@ -10,8 +10,10 @@ struct ChatClientRunner: Sendable {
     /// A client answering from the pipeline's response cache where it can.
     static func make<Client: ChatClient>(_ client: Client, context: StepContext) throws -> ChatClientRunner {
         guard let directory = context.pipelineCacheDirectory else { return ChatClientRunner(client: client) }
-        let cache = try DurableResponseCache.shared(directory: URL(fileURLWithPath: directory).appendingPathComponent("responses"))
-        return ChatClientRunner(client: CachingChatClient(wrapping: client, cache: cache, ignoreCache: context.ignoreCache))
+        let cache = try DurableResponseCache.shared(
+            directory: URL(fileURLWithPath: directory).appendingPathComponent("responses"))
+        return ChatClientRunner(
+            client: CachingChatClient(wrapping: client, cache: cache, ignoreCache: context.ignoreCache))
     }
 
     func generate(

@@ -38,10 +38,14 @@ public actor DurableResponseCache: ResponseCache {
         self.directory = directory
         self.flushInterval = flushInterval
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        journal = directory.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).jsonl")
+        journal = directory.appendingPathComponent(
+            "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).jsonl")
         var loaded: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasSuffix(".jsonl") {
-            guard let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasSuffix(".jsonl") {
+            guard let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+                continue
+            }
             for line in bytes.split(separator: 0x0A) {
                 guard case .struct(let row) = try? Value(jsonBytes: Array(line)),
                     let key = row["key"]?.stringValue, let response = row["response"]?.stringValue
@@ -81,7 +85,9 @@ public actor DurableResponseCache: ResponseCache {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            guard written >= 0 else { throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno))) }
+            guard written >= 0 else {
+                throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno)))
+            }
             offset += written
         }
         fsync(fd)

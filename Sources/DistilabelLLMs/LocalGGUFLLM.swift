@@ -40,11 +40,14 @@ public struct LocalGGUFLLM: LLM {
     }
 
     public mutating func load(context: StepContext) async throws {
-        engine = try LoadedModels.shared.model(path: EmbeddedLLM.resolveModelPath(configured: modelPath), maxBatchSize: maxBatchSize)
+        engine = try LoadedModels.shared.model(
+            path: EmbeddedLLM.resolveModelPath(configured: modelPath), maxBatchSize: maxBatchSize)
         context.logger.info("Loaded the GGUF model \(modelName)")
     }
 
-    public func generate(_ conversations: [ChatConversation], options: GenerationOptions) async throws -> [LLMGenerations] {
+    public func generate(
+        _ conversations: [ChatConversation], options: DistilabelCore.GenerationOptions
+    ) async throws -> [LLMGenerations] {
         guard let engine else { throw LLMNotLoaded(typeName: typeName) }
         var gguf = GGUFRuntime.GenerationOptions()
         if let temperature = options.temperature { gguf.temperature = Float(temperature) }

@@ -10,7 +10,10 @@ public struct OllamaLLM: LLM {
     public var limits: ClientLimits
     private var runner: ChatClientRunner?
 
-    public init(model: String, host: String = "http://localhost:11434", hosts: [String]? = nil, limits: ClientLimits = ClientLimits()) {
+    public init(
+        model: String, host: String = "http://localhost:11434", hosts: [String]? = nil,
+        limits: ClientLimits = ClientLimits()
+    ) {
         self.model = model
         self.hosts = hosts ?? [host]
         self.limits = limits
@@ -29,7 +32,9 @@ public struct OllamaLLM: LLM {
         await runner?.flush()
     }
 
-    public func generate(_ conversations: [ChatConversation], options: GenerationOptions) async throws -> [LLMGenerations] {
+    public func generate(
+        _ conversations: [ChatConversation], options: GenerationOptions
+    ) async throws -> [LLMGenerations] {
         guard let runner else { throw LLMNotLoaded(typeName: typeName) }
         return try await runner.generate(conversations, options: options)
     }

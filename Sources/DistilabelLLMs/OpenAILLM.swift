@@ -48,7 +48,9 @@ public struct OpenAILLM: LLM {
         await runner?.flush()
     }
 
-    public func generate(_ conversations: [ChatConversation], options: GenerationOptions) async throws -> [LLMGenerations] {
+    public func generate(
+        _ conversations: [ChatConversation], options: GenerationOptions
+    ) async throws -> [LLMGenerations] {
         guard let runner else { throw LLMNotLoaded(typeName: typeName) }
         return try await runner.generate(conversations, options: options, responseFormat: responseFormat)
     }
