@@ -40,7 +40,9 @@ let package = Package(
         // MARK: The durable cache joins the engine and Parquet.
         .target(
             name: "DistilabelCache",
-            dependencies: ["DistilabelCore", "Parquet", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "DistilabelCore", "DistilabelYAML", "Parquet", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: LLMs for pipelines: the clients and the embedded runtime behind the engine's LLM protocol.

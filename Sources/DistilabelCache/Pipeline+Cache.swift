@@ -1,4 +1,5 @@
 public import DistilabelCore
+import DistilabelYAML
 public import Foundation
 import Logging
 
@@ -19,7 +20,7 @@ extension Pipeline {
     /// cache key: the step and everything upstream of it) are reused too.
     ///
     /// `useCache: false` recomputes everything and clears the execution's saved batches. The log of every run is
-    /// appended to the execution's `pipeline.log`.
+    /// appended to the execution's `pipeline.log`, and the pipeline is written to its `pipeline.yaml`.
     public func runWithCache(
         parameters: RuntimeParameters = [:], useCache: Bool = true, cacheDirectory: String? = nil,
         options: RunOptions = RunOptions(), commitInterval: Duration = .seconds(1),
@@ -47,6 +48,8 @@ extension Pipeline {
         } else {
             logger.info("New pipeline execution; cache directory: \(directory.path)")
         }
+        // pipeline.yaml on every run (a caller with its own step registry rewrites it in `beforeRun`).
+        try PipelineYAML.write(configured, to: directory.appendingPathComponent("pipeline.yaml"))
         try beforeRun?(configured, directory)
         let store = DurableExecutionStore(directory: directory, commitInterval: commitInterval)
         if resuming,

@@ -29,7 +29,10 @@ import Testing
                 options: RunOptions(logger: logger))
             #expect(counter.value == 25)
             let directory = cache.appendingPathComponent("durable/\(first.signature)")
-            for file in ["batch_manager.json", "batch_manager_steps/gen.jsonl", "data/keep/00001.parquet"] {
+            for file in [
+                "batch_manager.json", "batch_manager_steps/gen.jsonl", "data/keep/00001.parquet", "pipeline.yaml",
+                "pipeline.log",
+            ] {
                 #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file)")
             }
             let saved = try LeafData.rows(executionDirectory: directory, leaf: "keep")
