@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "LLMClientsTests",
             dependencies: [
-                "LLMClients",
+                "LLMClients", "Distilabel", "DistilabelTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

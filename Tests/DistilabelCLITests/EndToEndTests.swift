@@ -247,11 +247,14 @@ import Testing
             let config = try Self.write(Self.pipelineYAML(name: "stopped", count: 200, latency: 0.05), in: root)
             let arguments = ["pipeline", "run", "--config", config.path, "--cache-dir", cache.path]
             let (process, out, err) = try CLIProcess.launch(arguments)
-            // Wait until some batches of the leaf are saved, then signal.
+            // Wait until some batches of the leaf are committed (journal lines), then signal.
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline {
-                let saved = Self.files(under: cache).filter { $0.path.contains("/data/keep/") }
-                if saved.count >= 2 { break }
+                let journals = Self.files(under: cache).filter { $0.path.hasSuffix("/batch_manager_steps/keep.jsonl") }
+                let lines = journals.reduce(0) { count, url in
+                    count + (FileManager.default.contents(atPath: url.path)?.filter { $0 == 0x0A }.count ?? 0)
+                }
+                if lines >= 2 { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
             kill(process.processIdentifier, signal)

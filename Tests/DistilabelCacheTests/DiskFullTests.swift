@@ -14,10 +14,15 @@ import Testing
     }()
 
     private func pipeline(cache: URL) throws -> Pipeline {
+        // A generator rather than inline rows: the data must fill the disk, not pipeline.yaml.
         let text = String(repeating: "lorem ipsum dolor sit amet ", count: 8)
-        let rows: [Row] = (0..<4000).map { ["id": .int(Int64($0)), "text": .string("\($0) \(text)")] }
+        let generator = GeneratorClosureStep(typeName: "Lorem", outputs: ["id", "text"]) { offset, size in
+            let end = min(offset + size, 4000)
+            let rows: [Row] = (offset..<end).map { ["id": .int(Int64($0)), "text": .string("\($0) \(text)")] }
+            return GeneratedBatch(rows: rows, isLast: end == 4000)
+        }
         return try Pipeline(name: "disk-full", cacheDirectory: cache.path) { p in
-            p.add(LoadDataFromDicts(rows: rows), name: "load", batchSize: 100)
+            p.add(generator, name: "load", batchSize: 100)
                 >>> p.add(KeepColumns(["id", "text"]), name: "keep", inputBatchSize: 100)
         }
     }

@@ -57,7 +57,7 @@ import Testing
             var generator = SplitMix64(seed: 20261125)
             var kills = 0
             for _ in 0..<20 {
-                let process = try launch(cache: killed, rows: rows)
+                let process = try launch(cache: killed, rows: rows, delayMilliseconds: 12)
                 let delay = 40 + Int(generator.next() % 260)
                 try await Task.sleep(for: .milliseconds(delay))
                 if process.isRunning {
