@@ -42,7 +42,7 @@ import Testing
             Issue.record("build the distilabel-test-pipeline product first (swift build)")
             return
         }
-        let rows = 5000
+        let rows = 8000
         try await withTemporaryDirectory { root in
             let reference = root.appendingPathComponent("reference")
             let done = try runToCompletion(cache: reference, rows: rows)
@@ -55,8 +55,12 @@ import Testing
 
             let killed = root.appendingPathComponent("killed")
             var generator = SplitMix64(seed: 20261125)
+            // About 7 s of work (8000 rows, 12 ms per batch of 7 on 2 replicas); each launch lives 40–300 ms, so
+            // 20 kills land across the run, during writes too.
             var kills = 0
-            for _ in 0..<20 {
+            var launches = 0
+            while kills < 20 && launches < 40 {
+                launches += 1
                 let process = try launch(cache: killed, rows: rows, delayMilliseconds: 12)
                 let delay = 40 + Int(generator.next() % 260)
                 try await Task.sleep(for: .milliseconds(delay))
@@ -65,8 +69,9 @@ import Testing
                     kills += 1
                 }
                 process.waitUntilExit()
+                if process.terminationReason == .exit && process.terminationStatus == 0 { break }
             }
-            #expect(kills >= 15, "the run finished too fast to be killed mid-way")
+            #expect(kills == 20, "the run finished after \(kills) kills: too fast to be killed 20 times")
             let final = try runToCompletion(cache: killed, rows: rows)
             #expect(final.hasPrefix("DONE \(signature) \(rows)"))
             let resumed = try leafRows(cache: killed, signature: signature)
