@@ -16,7 +16,9 @@ let cacheDirectory = arguments[1]
 let delay = Int(ProcessInfo.processInfo.environment["DELAY_MS"] ?? "") ?? 3
 
 let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirectory) { p in
-    let numbers = GeneratorClosureStep(typeName: "Numbers", outputs: ["id", "text"]) { offset, size in
+    let numbers = GeneratorClosureStep(
+        typeName: "Numbers", outputs: ["id", "text"], configuration: ["rows": .int(Int64(total))]
+    ) { offset, size in
         let end = min(offset + size, total)
         return GeneratedBatch(
             rows: (offset..<end).map { ["id": .int(Int64($0)), "text": .string("row \($0) — é")] }, isLast: end >= total
