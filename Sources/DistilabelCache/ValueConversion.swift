@@ -1,13 +1,17 @@
-import DistilabelCore
-import Parquet
+public import DistilabelCore
+public import Parquet
 
-/// Converts rows between the engine's ``Value`` and Parquet's ``ParquetValue``.
-enum ValueConversion {
-    static func record(_ row: Row) -> ParquetRecord {
+/// Converts rows between the engine's `Value` and Parquet's `ParquetValue` (for the cache's files and the
+/// Distiset's).
+///
+/// Reading widens: floats to double, unsigned to int (or double past `Int64.max`), dates, times and timestamps to
+/// their integer counts, bytes to lists of ints, decimals to strings, maps to lists of `{key, value}` structs.
+public enum ValueConversion {
+    public static func record(_ row: Row) -> ParquetRecord {
         ParquetRecord(names: row.columns, values: row.values.map(parquetValue))
     }
 
-    static func parquetValue(_ value: Value) -> ParquetValue {
+    public static func parquetValue(_ value: Value) -> ParquetValue {
         switch value {
         case .null: return .null
         case .bool(let bool): return .bool(bool)
@@ -19,13 +23,13 @@ enum ValueConversion {
         }
     }
 
-    static func row(_ record: ParquetRecord) -> Row {
+    public static func row(_ record: ParquetRecord) -> Row {
         Row(columns: record.names, values: record.values.map(value))
     }
 
     /// Parquet values as engine values: floats widen to double, dates and times become their ISO-like counts,
     /// bytes become base64-free arrays of ints, maps become lists of `{key, value}` structs.
-    static func value(_ parquet: ParquetValue) -> Value {
+    public static func value(_ parquet: ParquetValue) -> Value {
         switch parquet {
         case .null: return .null
         case .bool(let bool): return .bool(bool)
@@ -49,6 +53,7 @@ enum ValueConversion {
         var unscaled: Int64 = decimal.unscaledBigEndian.first.map { $0 & 0x80 != 0 ? -1 : 0 } ?? 0
         for byte in decimal.unscaledBigEndian.suffix(8) { unscaled = unscaled << 8 | Int64(byte) }
         guard decimal.scale > 0 else { return String(unscaled) }
+        // Negative values below keep their sign in front of the padded digits.
         let digits = String(unscaled.magnitude)
         let padded = String(repeating: "0", count: max(0, decimal.scale + 1 - digits.count)) + digits
         let point = padded.index(padded.endIndex, offsetBy: -decimal.scale)

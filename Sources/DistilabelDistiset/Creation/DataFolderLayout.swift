@@ -1,3 +1,4 @@
+import DistilabelCache
 import DistilabelCore
 import Foundation
 import Parquet
@@ -74,7 +75,7 @@ struct DataFolderLayout {
             }
             rows.reserveCapacity(rows.count + records.count)
             for record in records {
-                var row = RowConversion.row(record)
+                var row = ValueConversion.row(record)
                 if dropMetadata { row.removeValue(forColumn: DistisetFileNames.metadataColumn) }
                 rows.append(row)
             }

@@ -1,3 +1,4 @@
+import DistilabelCache
 import DistilabelCore
 public import Foundation
 import Parquet
@@ -58,7 +59,7 @@ extension Distiset {
         } catch {
             throw DistisetError.writeFailed(path: folder.path, reason: "\(error)")
         }
-        let recordsBySplit = configuration.splits.map { $0.rows.map(RowConversion.record) }
+        let recordsBySplit = configuration.splits.map { $0.rows.map(ValueConversion.record) }
         let schema: [ParquetField]
         do {
             schema = try ParquetField.inferredSchema(from: recordsBySplit.joined())
