@@ -37,11 +37,15 @@ let package = Package(
         // MARK: The engine: values, steps, graph, batches, scheduling. No HTTP, no Parquet.
         .target(name: "DistilabelCore", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
+        // MARK: Rows as files: JSON Lines, JSON, CSV and Parquet inputs (LoadDataFromFileSystem), rows <-> Parquet.
+        .target(name: "DistilabelDataFiles", dependencies: ["DistilabelCore", "Parquet"]),
+
         // MARK: The durable cache joins the engine and Parquet.
         .target(
             name: "DistilabelCache",
             dependencies: [
-                "DistilabelCore", "DistilabelYAML", "Parquet", .product(name: "Logging", package: "swift-log"),
+                "DistilabelCore", "DistilabelDataFiles", "DistilabelYAML", "Parquet",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -49,17 +53,25 @@ let package = Package(
         .target(name: "DistilabelLLMs", dependencies: ["DistilabelCore", "LLMClients", "GGUFRuntime"]),
 
         // MARK: Datasets out of a cache: the Distiset and its Hugging Face Hub layout.
-        .target(name: "DistilabelDistiset", dependencies: ["DistilabelCore", "DistilabelCache", "Parquet"]),
+        .target(
+            name: "DistilabelDistiset",
+            dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelDataFiles", "Parquet"]
+        ),
 
         // MARK: What users import.
         .target(
             name: "Distilabel",
-            dependencies: ["DistilabelCore", "DistilabelCache", "DistilabelLLMs", "DistilabelDistiset"]
+            dependencies: [
+                "DistilabelCore", "DistilabelCache", "DistilabelDataFiles", "DistilabelLLMs", "DistilabelDistiset",
+            ]
         ),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
 
         // MARK: pipeline.yaml and the step registry.
-        .target(name: "DistilabelYAML", dependencies: ["DistilabelCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "DistilabelYAML",
+            dependencies: ["DistilabelCore", "DistilabelDataFiles", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "DistilabelCLI",
             dependencies: [

@@ -49,21 +49,21 @@ let reporter = Task {
     }
 }
 do {
-    let (output, stoppedBy) = try await GracefulStop.run(logger: logger) { stop in
-        try await pipeline.runWithCache(options: RunOptions(stop: stop, progress: progress, logger: logger))
+    let (distiset, stoppedBy) = try await GracefulStop.run(logger: logger) { stop in
+        try await pipeline.runDistiset(options: RunOptions(stop: stop, progress: progress, logger: logger))
     }
     reporter.cancel()
     if let stoppedBy {
         print("Stopped. Run the same command again to resume where it stopped.")
         exit(stoppedBy.exitStatus)
     }
-    for row in output.rows {
+    let rows = distiset.rows()
+    for row in rows {
         print("[\(row["id"] ?? .null)] \(row["instruction"]?.stringValue ?? "")")
         print("    → \(row["generation"]?.stringValue ?? "(no answer)")")
     }
-    let distiset = Distiset(output: output, pipeline: pipeline)
     try distiset.save(to: URL(fileURLWithPath: outputDirectory))
-    print("\(output.rows.count) rows. Dataset saved to \(outputDirectory) (Hugging Face Hub layout).")
+    print("\(rows.count) rows. Dataset saved to \(outputDirectory) (Hugging Face Hub layout).")
     print("Cache: \(try await pipeline.executionDirectory().path)")
 } catch let stopped as RunStopped {
     FileHandle.standardError.write(Data("\(stopped)\n".utf8))

@@ -1,4 +1,5 @@
 @_exported import DistilabelCache
 @_exported import DistilabelCore
+@_exported import DistilabelDataFiles
 @_exported import DistilabelDistiset
 @_exported import DistilabelLLMs

@@ -1,4 +1,5 @@
 import DistilabelCore
+import DistilabelDataFiles
 import Foundation
 import Parquet
 

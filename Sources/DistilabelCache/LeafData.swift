@@ -1,4 +1,5 @@
 public import DistilabelCore
+import DistilabelDataFiles
 public import Foundation
 import Parquet
 

@@ -10,9 +10,11 @@ import Synchronization
 /// for again — in this execution or in any later one of the same pipeline name, whatever else changed.
 ///
 /// Each process appends to a journal file of its own (`<pid>-<uuid>.jsonl`: one `{"key", "response"}` per line, the
-/// key being the SHA-1 of the canonical request) and reads every journal when it opens. Answers are written as they
-/// arrive and `fsync`ed at most every ``flushInterval``: a `kill -9` loses at most that interval's answers. Torn
-/// last lines are skipped.
+/// key being the SHA-1 of the canonical request) and reads every journal when it opens. Each answer is written to the
+/// journal (one `write(2)` of a whole line) as soon as it arrives, so a `kill -9` loses no answer the process had
+/// received: the kernel keeps what was written. The journal is `fsync`ed at most every ``flushInterval``, so a power
+/// loss or kernel crash loses at most that interval's answers, which are then asked again. Torn last lines are
+/// skipped.
 public actor DurableResponseCache: ResponseCache {
     private static let shared = Mutex<[String: DurableResponseCache]>([:])
 
@@ -30,9 +32,10 @@ public actor DurableResponseCache: ResponseCache {
     public let directory: URL
     public let flushInterval: Duration
     private var answers: [String: String] = [:]
-    private var pending: [UInt8] = []
+    private var unsynced = false
     private var lastFlush = ContinuousClock.now
     private let journal: URL
+    private var descriptor: Int32 = -1
 
     public init(directory: URL, flushInterval: Duration = .milliseconds(100)) throws {
         self.directory = directory
@@ -67,36 +70,44 @@ public actor DurableResponseCache: ResponseCache {
         let hash = SHA1.hex(key.canonical)
         answers[hash] = response
         let line: Value = ["key": .string(hash), "response": .string(response)]
-        pending.append(contentsOf: Array(line.jsonString().utf8))
-        pending.append(0x0A)
+        var bytes = Array(line.jsonString().utf8)
+        bytes.append(0x0A)
+        try append(bytes)
+        unsynced = true
         if ContinuousClock.now - lastFlush >= flushInterval { try flush() }
     }
 
-    /// Writes and `fsync`s the answers not yet durable.
-    public func flush() throws {
-        lastFlush = .now
-        guard !pending.isEmpty else { return }
-        let bytes = pending
-        pending = []
-        let existed = FileManager.default.fileExists(atPath: journal.path)
-        let fd = open(journal.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            guard written >= 0 else {
+    /// Appends whole lines to this process's journal, creating it (and making its name durable) on first use.
+    private func append(_ bytes: [UInt8]) throws {
+        if descriptor < 0 {
+            descriptor = open(journal.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
                 throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno)))
             }
-            offset += written
-        }
-        fsync(fd)
-        if !existed {
             let directoryFD = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if directoryFD >= 0 {
                 fsync(directoryFD)
                 close(directoryFD)
             }
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+    }
+
+    /// `fsync`s the answers written since the last flush.
+    public func flush() throws {
+        lastFlush = .now
+        guard unsynced, descriptor >= 0 else { return }
+        unsynced = false
+        guard fsync(descriptor) == 0 else {
+            throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -2,7 +2,8 @@
 //
 // Usage: distilabel-test-pipeline CACHE_DIR ROWS
 // Prints "DONE <signature> <rows>" when the run completes; Ctrl+C / SIGTERM stop it gracefully (exit 130 / 143).
-// DELAY_MS sets the work step's time per batch (default 3).
+// DELAY_MS sets the work step's time per batch (default 3). With LLM_BASE_URL set (an OpenAI-compatible server), the
+// work step is a TextGeneration whose OpenAILLM asks that server about each row instead (API key in LLM_API_KEY).
 import Distilabel
 import Foundation
 import Logging
@@ -14,6 +15,7 @@ guard arguments.count == 3, let total = Int(arguments[2]) else {
 }
 let cacheDirectory = arguments[1]
 let delay = Int(ProcessInfo.processInfo.environment["DELAY_MS"] ?? "") ?? 3
+let llmBaseURL = ProcessInfo.processInfo.environment["LLM_BASE_URL"]
 
 let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirectory) { p in
     let numbers = GeneratorClosureStep(
@@ -32,9 +34,18 @@ let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirector
         }
     }
     let load = p.add(numbers, name: "numbers", batchSize: 10)
-    let process = p.add(work, name: "work", inputBatchSize: 7, replicas: 2)
-    let keep = p.add(KeepColumns(["id", "upper", "length"]), name: "keep", inputBatchSize: 5)
-    load >>> process >>> keep
+    if let llmBaseURL {
+        let llm = OpenAILLM(model: "gpt-4o-mini", baseURL: llmBaseURL, apiKeyEnvironmentVariable: "LLM_API_KEY")
+        let ask = p.add(
+            TextGeneration(llm: llm, template: "Say something about {{ text }}"), name: "ask", inputBatchSize: 5,
+            replicas: 2)
+        let keep = p.add(KeepColumns(["id", "text", "generation"]), name: "keep", inputBatchSize: 5)
+        load >>> ask >>> keep
+    } else {
+        let process = p.add(work, name: "work", inputBatchSize: 7, replicas: 2)
+        let keep = p.add(KeepColumns(["id", "upper", "length"]), name: "keep", inputBatchSize: 5)
+        load >>> process >>> keep
+    }
 }
 
 var logger = Logger(label: "recovery-test")

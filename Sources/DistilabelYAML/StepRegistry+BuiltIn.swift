@@ -1,4 +1,5 @@
 import DistilabelCore
+import DistilabelDataFiles
 import Foundation
 
 extension StepRegistry {
@@ -23,7 +24,7 @@ extension StepRegistry {
             var format: LoadDataFromFileSystem.Format?
             if let name = try fields.string("filetype") {
                 guard let known = LoadDataFromFileSystem.Format(rawValue: name) else {
-                    throw fields.invalid("filetype", "'\(name)' is not one of jsonl, json, csv")
+                    throw fields.invalid("filetype", "'\(name)' is not one of jsonl, json, csv, parquet")
                 }
                 // Python's `json` loader reads JSON Lines as well: keep `.jsonl` files as JSON Lines.
                 let allLines = files.allSatisfy { $0.lowercased().hasSuffix(".jsonl") }
@@ -92,7 +93,8 @@ extension StepRegistry {
         else { return [path] }
         let base = expanded.hasSuffix("/") ? String(expanded.dropLast()) : expanded
         let files = names.filter { name in
-            !name.hasPrefix(".") && ["jsonl", "json", "csv"].contains((name as NSString).pathExtension.lowercased())
+            !name.hasPrefix(".")
+                && ["jsonl", "json", "csv", "parquet"].contains((name as NSString).pathExtension.lowercased())
         }
         return files.isEmpty ? [path] : files.sorted().map { base + "/" + $0 }
     }

@@ -116,4 +116,36 @@ import Testing
             #expect("\(missingError!)".contains("nope.jsonl"))
         }
     }
+
+    @Test func loadDataFromFileSystemReadsParquetWrittenByOtherLibraries() async throws {
+        // Files written by Hugging Face `datasets` and polars, with the rows they hold in JSON Lines beside them.
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "shared/fixtures/parquet/samples")
+        for name in ["hf_datasets_to_parquet", "polars_default"] {
+            var expected = LoadDataFromFileSystem(
+                dataFiles: samples.appendingPathComponent("\(name).expected.jsonl").path)
+            try await expected.load(context: testContext)
+            let expectedRows = try await expected.batch(offset: 0, size: 1_000_000, context: testContext).rows
+            var step = LoadDataFromFileSystem(dataFiles: samples.path + "/\(name).parq*")
+            #expect(step.outputs == expectedRows.first?.columns)
+            try await step.load(context: testContext)
+            #expect(step.totalRows == expectedRows.count)
+            let first = try await step.batch(offset: 0, size: 3, context: testContext)
+            #expect(first.rows == Array(expectedRows.prefix(3)), "\(name)")
+            let rest = try await step.batch(offset: 3, size: 1_000_000, context: testContext)
+            #expect(rest.isLast && rest.rows == Array(expectedRows.dropFirst(3)), "\(name)")
+            var limited = LoadDataFromFileSystem(
+                dataFiles: samples.appendingPathComponent("\(name).parquet").path, numExamples: 2)
+            try await limited.load(context: testContext)
+            #expect(limited.totalRows == 2)
+        }
+        try await withTemporaryDirectory { directory in
+            let notParquet = directory.appendingPathComponent("broken.parquet")
+            try "PAR1 not really".write(to: notParquet, atomically: true, encoding: .utf8)
+            var step = LoadDataFromFileSystem(dataFiles: notParquet.path)
+            let error = await #expect(throws: FileSystemDataError.self) { try await step.load(context: testContext) }
+            #expect("\(error!)".contains("broken.parquet"))
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Generates a response for each row: the `instruction` column, or a template over several columns, sent as the
 /// user message (after an optional system prompt). Outputs `generation` and `model_name`.
 public struct TextGeneration: LLMTask {

@@ -1,5 +1,6 @@
 import DistilabelCache
 import DistilabelCore
+import DistilabelDataFiles
 import Foundation
 import Parquet
 

@@ -1,5 +1,6 @@
 import DistilabelCache
 import DistilabelCore
+import DistilabelDataFiles
 public import Foundation
 import Parquet
 

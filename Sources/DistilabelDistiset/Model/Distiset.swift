@@ -9,9 +9,7 @@ public import Foundation
 /// repository with ``save(to:)``, and read a saved one back with ``load(from:)``:
 ///
 /// ```swift
-/// let output = try await pipeline.runWithCache()
-/// let directory = CacheLayout().executionDirectory(pipelineName: pipeline.name, signature: output.signature)
-/// let distiset = try Distiset.fromExecution(directory: directory)
+/// let distiset = try await pipeline.runDistiset()  // distilabel's `distiset = pipeline.run()`
 /// try distiset.save(to: URL(fileURLWithPath: "my-dataset"))
 /// // Python: datasets.load_dataset("my-dataset", "default")
 /// ```

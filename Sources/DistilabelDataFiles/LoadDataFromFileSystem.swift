@@ -1,11 +1,14 @@
+public import DistilabelCore
 import Foundation
+import Parquet
 
-/// A generator over rows read from JSON Lines, JSON (an array of objects) or CSV files: one path, several, or a glob
-/// pattern (`data/*.jsonl`). Files are read in name order; the format comes from the extension unless given.
+/// A generator over rows read from JSON Lines, JSON (an array of objects), CSV or Parquet files: one path, several,
+/// or a glob pattern (`data/*.jsonl`). Files are read in name order; the format comes from the extension unless
+/// given.
 public struct LoadDataFromFileSystem: GeneratorStep {
     /// File formats this step reads.
     public enum Format: String, Sendable, CaseIterable {
-        case jsonl, json, csv
+        case jsonl, json, csv, parquet
     }
 
     /// Paths or glob patterns.
@@ -103,6 +106,7 @@ public struct LoadDataFromFileSystem: GeneratorStep {
     static func read(_ path: String, format: Format?, limit: Int?) throws -> [Row] {
         let resolvedFormat = format ?? Format(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
         guard let resolvedFormat else { throw FileSystemDataError.unknownFormat(path: path) }
+        if resolvedFormat == .parquet { return try ParquetDataReader.rows(path: path, limit: limit) }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw FileSystemDataError.unreadable(path: path)
         }
@@ -125,28 +129,7 @@ public struct LoadDataFromFileSystem: GeneratorStep {
             }
             return limit.map { Array(rows.prefix($0)) } ?? rows
         case .csv: return try CSVReader.rows(from: bytes, path: path, limit: limit)
-        }
-    }
-}
-
-/// A data file that could not be read.
-public enum FileSystemDataError: Error, Sendable, CustomStringConvertible {
-    case missing(path: String)
-    case noMatch(pattern: String)
-    case unreadable(path: String)
-    case unknownFormat(path: String)
-    case invalid(path: String, line: Int?, reason: String)
-
-    public var description: String {
-        switch self {
-        case .missing(let path): return "Data file '\(path)' does not exist."
-        case .noMatch(let pattern): return "No file matches '\(pattern)'."
-        case .unreadable(let path): return "Cannot read data file '\(path)'."
-        case .unknownFormat(let path):
-            return
-                "Cannot tell the format of '\(path)' from its extension: use .jsonl, .json or .csv, or set the format."
-        case .invalid(let path, let line, let reason):
-            return "Invalid data in '\(path)'\(line.map { ", line \($0)" } ?? ""): \(reason)"
+        case .parquet: return try ParquetDataReader.rows(path: path, limit: limit)
         }
     }
 }
