@@ -5,16 +5,20 @@ import Parquet
 
 extension DurableExecutionStore {
     public func save(_ record: BatchRecord, rows: [Row], for step: StepKey) async throws {
+        if let commitFailure { throw commitFailure }
         if let previous = buffered[step.name]?[record.sequence] { bufferedRows -= previous.rows.count }
         buffered[step.name, default: [:]][record.sequence] = (record, rows)
         bufferedRows += rows.count
         if bufferedRows >= segmentRowLimit || ContinuousClock.now - lastCommit >= commitInterval {
-            try commit()
+            try await startBackgroundCommit()
         }
     }
 
     public func loadRows(for step: StepKey, batch: Int) async throws -> [Row] {
         if let pending = buffered[step.name]?[batch] { return pending.rows }
+        for number in committing.keys.sorted(by: >) {
+            if let pending = committing[number]?[step.name]?[batch] { return pending.rows }
+        }
         guard let entry = entries[step.name]?[batch], entry.record.rowCount > 0 else { return [] }
         let rows = try segmentRows(step: step.name, segment: entry.segment)
         guard entry.offset >= 0, entry.offset + entry.record.rowCount <= rows.count else {
@@ -40,10 +44,86 @@ extension DurableExecutionStore {
         return rows
     }
 
-    /// The group commit. Writes buffered batches as segment files (one per run of consecutive batches, each
-    /// fsynced and renamed into place), then appends their journal lines with one fsync per step: rows durable
-    /// first, then the records that say they are done.
-    public func commit() throws {
+    /// Starts a group commit of the buffered batches in the background, so that the steps go on computing while
+    /// the segments are encoded and fsynced. Batches that replace recorded ones (retries) take the synchronous path.
+    /// With two commits already queued, waits for them (memory stays bounded however slow the disk is).
+    func startBackgroundCommit() async throws {
+        lastCommit = .now
+        let replacing = buffered.contains { step, batches in batches.keys.contains { entries[step]?[$0] != nil } }
+        if replacing || committing.count >= 2 {
+            try await commit()
+            return
+        }
+        var plans: [SegmentPlan] = []
+        for step in buffered.keys.sorted() {
+            guard let batches = buffered[step], !batches.isEmpty else { continue }
+            for run in Self.consecutiveRuns(batches.keys.sorted()) {
+                plans.append(
+                    SegmentPlan(
+                        step: step, journal: journalURL(step), folder: batchDirectory(for: step),
+                        batches: run.map { batches[$0]! }))
+            }
+        }
+        guard !plans.isEmpty else { return }
+        let number = nextCommitNumber
+        nextCommitNumber += 1
+        committing[number] = buffered
+        buffered = [:]
+        bufferedRows = 0
+        let previous = commitTask
+        commitTask = Task.detached {
+            try await previous?.value
+            do {
+                let lines = try SegmentPlan.write(plans)
+                await self.recordCommitted(number, lines: lines)
+            } catch {
+                let failure =
+                    (error as? CacheError)
+                    ?? CacheError.writeFailed(path: "\(plans[0].folder.path)", reason: "\(error)")
+                await self.recordCommitFailure(failure)
+                throw failure
+            }
+        }
+    }
+
+    func recordCommitted(_ number: Int, lines: [String: [JournalEntry]]) {
+        for (step, stepLines) in lines {
+            for line in stepLines { entries[step, default: [:]][line.record.sequence] = line }
+        }
+        committing[number] = nil
+    }
+
+    func recordCommitFailure(_ failure: CacheError) {
+        if commitFailure == nil { commitFailure = failure }
+    }
+
+    /// Waits for the background commits; throws the first one's failure.
+    func drainBackgroundCommits() async throws {
+        while let task = commitTask {
+            commitTask = nil
+            try await task.value
+        }
+        if let commitFailure { throw commitFailure }
+    }
+
+    /// Runs of consecutive sequence numbers, each becoming one segment file.
+    static func consecutiveRuns(_ sequences: [Int]) -> [[Int]] {
+        var runs: [[Int]] = []
+        for sequence in sequences {
+            if let last = runs.last?.last, last + 1 == sequence {
+                runs[runs.count - 1].append(sequence)
+            } else {
+                runs.append([sequence])
+            }
+        }
+        return runs
+    }
+
+    /// The group commit, waiting for it: the background commits first, then the buffered batches, as segment files
+    /// (one per run of consecutive batches, each fsynced and renamed into place), then their journal lines with one
+    /// fsync per step: rows durable first, then the records that say they are done.
+    public func commit() async throws {
+        try await drainBackgroundCommits()
         lastCommit = .now
         var lines: [String: [JournalEntry]] = [:]
         for step in buffered.keys.sorted() {
@@ -58,15 +138,7 @@ extension DurableExecutionStore {
             flushed += replacing
             // New batches go to new segments, one per run of consecutive sequence numbers.
             let fresh = sequences.filter { entries[step]?[$0] == nil }
-            var runs: [[Int]] = []
-            for sequence in fresh {
-                if let last = runs.last?.last, last + 1 == sequence {
-                    runs[runs.count - 1].append(sequence)
-                } else {
-                    runs.append([sequence])
-                }
-            }
-            for run in runs {
+            for run in Self.consecutiveRuns(fresh) {
                 lines[step, default: []] += try writeSegment(step: step, batches: run.map { batches[$0]! })
                 flushed += run
             }
@@ -80,12 +152,10 @@ extension DurableExecutionStore {
     }
 
     func appendJournal(_ lines: [String: [JournalEntry]]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         for (step, stepLines) in lines where !stepLines.isEmpty {
             var bytes: [UInt8] = []
             for line in stepLines {
-                bytes.append(contentsOf: try encoder.encode(line))
+                bytes.append(contentsOf: line.jsonLine.utf8)
                 bytes.append(0x0A)
                 if line.removed == true {
                     entries[step]?[line.record.sequence] = nil
@@ -99,20 +169,10 @@ extension DurableExecutionStore {
 
     /// Writes consecutive batches as one segment file named after the first one with rows.
     private func writeSegment(step: String, batches: [(record: BatchRecord, rows: [Row])]) throws -> [JournalEntry] {
-        guard let first = batches.first(where: { !$0.rows.isEmpty }) else {
-            return batches.map { JournalEntry(record: $0.record, segment: -1, offset: 0) }
-        }
-        let segment = first.record.sequence
-        var lines: [JournalEntry] = []
-        var rows: [Row] = []
-        for batch in batches {
-            lines.append(
-                JournalEntry(record: batch.record, segment: batch.rows.isEmpty ? -1 : segment, offset: rows.count))
-            rows.append(contentsOf: batch.rows)
-        }
-        try writeParquet(rows, to: segmentURL(step: step, segment: segment))
-        if segmentCache[step]?.segment == segment { segmentCache[step] = nil }
-        return lines
+        let plan = SegmentPlan(
+            step: step, journal: journalURL(step), folder: batchDirectory(for: step), batches: batches)
+        if segmentCache[step]?.segment == plan.segment { segmentCache[step] = nil }
+        return try plan.writeSegment()
     }
 
     /// Rewrites the segment holding some of `replacements`: its other batches keep their rows.
@@ -135,20 +195,6 @@ extension DurableExecutionStore {
         if segment >= 0 { try? FileManager.default.removeItem(at: segmentURL(step: step, segment: segment)) }
         if segmentCache[step]?.segment == segment { segmentCache[step] = nil }
         return try writeSegment(step: step, batches: batches)
-    }
-
-    private func writeParquet(_ rows: [Row], to url: URL) throws {
-        // The file is fsynced before it is renamed into place, and before any journal line refers to it.
-        let options = ParquetWriterOptions()
-        do {
-            try ParquetFileWriter.write(to: url, options: options) { writer in
-                try writer.write(rows: rows.map(ValueConversion.record))
-            }
-        } catch let error as CacheError {
-            throw error
-        } catch {
-            throw CacheError.writeFailed(path: url.path, reason: "\(error)")
-        }
     }
 
     /// Removes the batches numbered `count` and above (an earlier run of this execution produced more).

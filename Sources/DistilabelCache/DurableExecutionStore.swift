@@ -19,6 +19,11 @@ import Parquet
 /// renamed into place, then the journal lines with `fsync`. A `kill -9` loses at most the
 /// batches of the last interval, which the next run computes again, once; a segment file no journal line refers to
 /// is removed on open. A journal's torn last line is cut off on open.
+///
+/// Group commits of new batches run in the background while the steps go on computing (see
+/// ``startBackgroundCommit()``): one at a time, in order, each writing its segments before its journal lines. A
+/// failed commit (disk full, say) fails every later one and the next ``save(_:rows:for:)`` or ``close(completed:)``,
+/// so nothing is ever recorded after a batch that was not. ``close(completed:)`` waits for them all.
 public actor DurableExecutionStore: ExecutionStore {
     /// The format of `batch_manager.json` and the journals.
     public static let formatVersion = 1
@@ -35,6 +40,13 @@ public actor DurableExecutionStore: ExecutionStore {
     /// Batches computed and not yet written, by step and sequence.
     var buffered: [String: [Int: (record: BatchRecord, rows: [Row])]] = [:]
     var bufferedRows = 0
+    /// Batches handed to background commits not yet recorded in ``entries``, by commit number.
+    var committing: [Int: [String: [Int: (record: BatchRecord, rows: [Row])]]] = [:]
+    /// The newest background commit; each one waits for the one before it.
+    var commitTask: Task<Void, any Error>?
+    var nextCommitNumber = 0
+    /// Why a background commit failed: every later save and the close report it.
+    var commitFailure: CacheError?
     var finished: [String: Int] = [:]
     var lastCommit = ContinuousClock.now
     var lock: CacheLock?
@@ -105,17 +117,14 @@ public actor DurableExecutionStore: ExecutionStore {
             try DurableFiles.writeAtomically(bytes, to: url)
         }
         var result: [Int: JournalEntry] = [:]
-        let decoder = JSONDecoder()
         for (index, line) in bytes.split(separator: 0x0A).enumerated() where !line.isEmpty {
-            do {
-                let entry = try decoder.decode(JournalEntry.self, from: Foundation.Data(line))
-                if entry.removed == true {
-                    result[entry.record.sequence] = nil
-                } else {
-                    result[entry.record.sequence] = entry
-                }
-            } catch {
+            guard let entry = JournalEntry(jsonLine: Array(line)) else {
                 throw CacheError.corruptFile(path: url.path, reason: "line \(index + 1) is not a batch record")
+            }
+            if entry.removed == true {
+                result[entry.record.sequence] = nil
+            } else {
+                result[entry.record.sequence] = entry
             }
         }
         return result
@@ -182,7 +191,7 @@ public actor DurableExecutionStore: ExecutionStore {
     }
 
     public func close(completed: Bool) async throws {
-        try commit()
+        try await commit()
         for step in plan?.steps ?? [] {
             if let count = finished[step.name] { try dropBatches(step: step.name, from: count) }
         }
