@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/stencilproject/Stencil", from: "0.15.1"),
     ],
     targets: [
         // MARK: Bottom layer: standalone modules that depend on nothing of ours.
@@ -39,6 +40,12 @@ let package = Package(
 
         // MARK: Rows as files: JSON Lines, JSON, CSV and Parquet inputs (LoadDataFromFileSystem), rows <-> Parquet.
         .target(name: "DistilabelDataFiles", dependencies: ["DistilabelCore", "Parquet"]),
+
+        // MARK: The tasks: prompts over columns (Stencil templates) and the parsing of the answers.
+        .target(
+            name: "DistilabelTasks",
+            dependencies: ["DistilabelCore", .product(name: "Stencil", package: "Stencil")]
+        ),
 
         // MARK: The durable cache joins the engine and Parquet.
         .target(
@@ -62,7 +69,8 @@ let package = Package(
         .target(
             name: "Distilabel",
             dependencies: [
-                "DistilabelCore", "DistilabelCache", "DistilabelDataFiles", "DistilabelLLMs", "DistilabelDistiset",
+                "DistilabelCore", "DistilabelTasks", "DistilabelCache", "DistilabelDataFiles", "DistilabelLLMs",
+                "DistilabelDistiset",
             ]
         ),
         .target(name: "DistilabelTesting", dependencies: ["DistilabelCore"]),
@@ -70,7 +78,9 @@ let package = Package(
         // MARK: pipeline.yaml and the step registry.
         .target(
             name: "DistilabelYAML",
-            dependencies: ["DistilabelCore", "DistilabelDataFiles", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "DistilabelCore", "DistilabelDataFiles", "DistilabelTasks", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "DistilabelCLI",
@@ -107,6 +117,13 @@ let package = Package(
             exclude: ["Interop"]
         ),
         .testTarget(name: "GGUFRuntimeTests", dependencies: ["GGUFRuntime"]),
+        .testTarget(
+            name: "DistilabelTasksTests",
+            dependencies: [
+                "Distilabel", "DistilabelTasks", "DistilabelTesting", "DistilabelYAML", "LLMClients",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "LLMClientsTests",
             dependencies: [

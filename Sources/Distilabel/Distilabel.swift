@@ -3,3 +3,4 @@
 @_exported import DistilabelDataFiles
 @_exported import DistilabelDistiset
 @_exported import DistilabelLLMs
+@_exported import DistilabelTasks

@@ -24,7 +24,7 @@ struct ChatClientRunner: Sendable {
             stop: options.stop.isEmpty ? nil : options.stop, seed: options.seed,
             frequencyPenalty: options.extra["frequency_penalty"]?.doubleValue,
             presencePenalty: options.extra["presence_penalty"]?.doubleValue, numGenerations: options.numGenerations,
-            responseFormat: responseFormat)
+            responseFormat: try options.structuredOutput.map(Self.responseFormat) ?? responseFormat)
         return try await withThrowingTaskGroup(of: (Int, LLMGenerations).self) { group in
             for (index, conversation) in conversations.enumerated() {
                 let request = ChatRequest(
@@ -49,6 +49,18 @@ struct ChatClientRunner: Sendable {
             for try await (index, generations) in group { results[index] = generations }
             return results.map { $0! }
         }
+    }
+
+    /// A task's structured output (a JSON schema, or distilabel's `{"format": "json", "schema": …}`) as the
+    /// client's response format.
+    static func responseFormat(_ schema: Value) throws -> ResponseFormat {
+        var schema = schema
+        if case .struct(let row) = schema, let inner = row["schema"], row["format"] != nil { schema = inner }
+        if case .string(let text) = schema { schema = try Value(json: text) }
+        let json = try JSONValue(parsing: Array(schema.jsonString().utf8))
+        let title = schema.structValue?["title"]?.stringValue ?? "response"
+        let name = String(title.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" }.prefix(64))
+        return ResponseFormat(name: name.isEmpty ? "response" : name, schema: json)
     }
 
     func flush() async {

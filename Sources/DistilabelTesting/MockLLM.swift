@@ -21,16 +21,37 @@ public struct MockLLM: LLM {
     /// Conversations whose last message contains this text get a failed generation (null output, error recorded).
     public var failRowWhenContains: String?
     public let requests: Counter
+    /// Scripted answers: the text for a conversation and generation index, or `nil` for the default
+    /// ``answer(to:generation:)``.
+    public var reply: (@Sendable (ChatConversation, Int) -> String?)?
+    /// Every conversation generated for, with the options it came with (shared by copies).
+    public let log: RequestLog
+
+    /// The conversations a mock was asked to generate for, with their options.
+    public final class RequestLog: Sendable {
+        private let entries = Mutex<[(ChatConversation, GenerationOptions)]>([])
+        public init() {}
+        /// The requests so far, in arrival order.
+        public var requests: [(conversation: ChatConversation, options: GenerationOptions)] {
+            entries.withLock { $0.map { (conversation: $0.0, options: $0.1) } }
+        }
+        func add(_ conversations: [ChatConversation], options: GenerationOptions) {
+            entries.withLock { $0 += conversations.map { ($0, options) } }
+        }
+    }
 
     public init(
         modelName: String = "mock-model", latency: Duration = .zero, failWhenContains: String? = nil,
-        failRowWhenContains: String? = nil, requests: Counter = Counter()
+        failRowWhenContains: String? = nil, requests: Counter = Counter(),
+        log: RequestLog = RequestLog(), reply: (@Sendable (ChatConversation, Int) -> String?)? = nil
     ) {
         self.modelName = modelName
         self.latency = latency
         self.failWhenContains = failWhenContains
         self.failRowWhenContains = failRowWhenContains
         self.requests = requests
+        self.log = log
+        self.reply = reply
     }
 
     public var typeName: String { "MockLLM" }
@@ -45,6 +66,7 @@ public struct MockLLM: LLM {
         _ conversations: [ChatConversation], options: GenerationOptions
     ) async throws -> [LLMGenerations] {
         requests.add(conversations.count)
+        log.add(conversations, options: options)
         if latency > .zero { try await Task.sleep(for: latency) }
         if let failWhenContains, conversations.contains(where: { $0.last?.content.contains(failWhenContains) ?? false })
         {
@@ -56,7 +78,9 @@ public struct MockLLM: LLM {
                 return LLMGenerations(
                     texts: Array(repeating: nil, count: options.numGenerations), error: "scripted row failure")
             }
-            let texts = (0..<options.numGenerations).map { Self.answer(to: conversation, generation: $0) }
+            let texts = (0..<options.numGenerations).map {
+                reply?(conversation, $0) ?? Self.answer(to: conversation, generation: $0)
+            }
             let inputTokens = conversation.reduce(0) { $0 + $1.content.split(separator: " ").count }
             return LLMGenerations(
                 texts: texts,

@@ -1,5 +1,6 @@
 import DistilabelCore
 import DistilabelDataFiles
+import DistilabelTasks
 import Foundation
 
 extension StepRegistry {
@@ -54,16 +55,7 @@ extension StepRegistry {
                 try fields.requiredStrings("columns"),
                 outputColumn: try fields.string("output_column") ?? "merged_column")
         }
-        registry.register(step: "TextGeneration", module: "distilabel.steps.tasks.text_generation") { fields in
-            fields.ignore("use_system_prompt")
-            let template = try fields.string("template")
-            return TextGeneration(
-                llm: try fields.llm(), systemPrompt: try fields.string("system_prompt"),
-                template: template == "{{ instruction }}" ? nil : template, columns: try fields.strings("columns"),
-                numGenerations: try fields.int("num_generations") ?? 1,
-                groupGenerations: try fields.bool("group_generations") ?? false,
-                generationKwargs: try fields.llmGenerationKwargs())
-        }
+        registry.registerTasks()
         registry.register(routing: "sample_n_steps", module: "distilabel.pipeline.routing_batch_function") {
             kwargs in
             guard let n = kwargs["n"]?.intValue, n >= 1 else {

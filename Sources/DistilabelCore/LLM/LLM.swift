@@ -31,10 +31,14 @@ public struct GenerationOptions: Sendable, Hashable {
     public var seed: Int?
     /// Other parameters, passed to the LLM as given.
     public var extra: Row
+    /// Structured output: a JSON schema the generated text must follow (OpenAI-compatible servers receive it as
+    /// `response_format`), or `nil` for free text.
+    public var structuredOutput: Value?
 
     public init(
         numGenerations: Int = 1, temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil,
-        maxNewTokens: Int? = nil, stop: [String] = [], seed: Int? = nil, extra: Row = Row()
+        maxNewTokens: Int? = nil, stop: [String] = [], seed: Int? = nil, extra: Row = Row(),
+        structuredOutput: Value? = nil
     ) {
         self.numGenerations = numGenerations
         self.temperature = temperature
@@ -44,6 +48,7 @@ public struct GenerationOptions: Sendable, Hashable {
         self.stop = stop
         self.seed = seed
         self.extra = extra
+        self.structuredOutput = structuredOutput
     }
 
     /// Options from a `generation_kwargs` struct (`temperature`, `top_p`, `top_k`, `max_new_tokens`, `stop`, `seed`;

@@ -16,6 +16,11 @@ public protocol LLMTask: ProcessingStep {
     func formatInput(_ row: Row) throws -> ChatConversation
     /// The output columns for one generated text (`nil`: the generation failed).
     func formatOutput(_ text: String?, input: Row) -> Row
+    /// The output columns for one generated text and, when the text could not be parsed, why (recorded in
+    /// `distilabel_metadata` as `error_<step>`). Defaults to ``formatOutput(_:input:)`` with no error.
+    func parseOutput(_ text: String?, input: Row) -> ParsedOutput
+    /// The JSON schema the LLM must follow for this row (structured output), or `nil` (the default) for free text.
+    func structuredOutput(for row: Row) -> Value?
     /// The task's own parameters for the signature and `pipeline.yaml` (the LLM's are added).
     var taskConfiguration: Row { get }
 }
@@ -23,6 +28,10 @@ public protocol LLMTask: ProcessingStep {
 extension LLMTask {
     public var outputs: [String] { taskOutputs + ["model_name"] }
     public var taskConfiguration: Row { Row() }
+    public func parseOutput(_ text: String?, input: Row) -> ParsedOutput {
+        ParsedOutput(columns: formatOutput(text, input: input))
+    }
+    public func structuredOutput(for row: Row) -> Value? { nil }
 
     public var configuration: Row {
         var row = taskConfiguration
@@ -35,7 +44,14 @@ extension LLMTask {
         return row
     }
 
-    public var runtimeParameters: [RuntimeParameterInfo] {
+    public var runtimeParameters: [RuntimeParameterInfo] { llmRuntimeParameters }
+
+    public mutating func applyRuntimeParameters(_ values: Row) throws {
+        try applyLLMRuntimeParameters(values)
+    }
+
+    /// The `llm` runtime parameter: `generation_kwargs` and the LLM's own (for tasks that add parameters).
+    public var llmRuntimeParameters: [RuntimeParameterInfo] {
         let kwargs = [
             "max_new_tokens", "temperature", "top_p", "top_k", "stop", "seed", "frequency_penalty",
             "presence_penalty",
@@ -46,7 +62,8 @@ extension LLMTask {
         return [RuntimeParameterInfo(name: "llm", children: [generation] + llm.runtimeParameters)]
     }
 
-    public mutating func applyRuntimeParameters(_ values: Row) throws {
+    /// Applies the `llm` part of `values`: `generation_kwargs` and the LLM's own parameters.
+    public mutating func applyLLMRuntimeParameters(_ values: Row) throws {
         guard case .struct(var llmValues) = values["llm"] ?? .null else { return }
         if case .struct(let kwargs) = llmValues.removeValue(forColumn: "generation_kwargs") ?? .null {
             generationKwargs = generationKwargs.merging(kwargs)
@@ -65,18 +82,20 @@ extension LLMTask {
     public func process(_ inputs: [[Row]], context: StepContext) async throws -> [Row] {
         let rows = inputs.flatMap { $0 }
         var conversations: [ChatConversation] = []
+        var schemas: [Value?] = []
         var formatErrors: [Int: String] = [:]
         var indices: [Int] = []
         for (index, row) in rows.enumerated() {
             do {
                 conversations.append(try formatInput(row))
+                schemas.append(structuredOutput(for: row))
                 indices.append(index)
             } catch {
-                formatErrors[index] = "\(error)"
+                formatErrors[index] = "Step '\(context.stepName)': \(error)"
             }
         }
         let options = GenerationOptions(kwargs: generationKwargs, numGenerations: numGenerations)
-        let generated = conversations.isEmpty ? [] : try await llm.generate(conversations, options: options)
+        let generated = try await generate(conversations, schemas: schemas, options: options)
         var byRow: [Int: (ChatConversation, LLMGenerations)] = [:]
         for (position, index) in indices.enumerated() where position < generated.count {
             byRow[index] = (conversations[position], generated[position])
@@ -92,10 +111,46 @@ extension LLMTask {
         return output
     }
 
+    /// Generates for every conversation: one call to the LLM per distinct structured output, run concurrently, the
+    /// results in the conversations' order.
+    func generate(
+        _ conversations: [ChatConversation], schemas: [Value?], options: GenerationOptions
+    ) async throws -> [LLMGenerations] {
+        if conversations.isEmpty { return [] }
+        var groups: [Value?: [Int]] = [:]
+        var order: [Value?] = []
+        for (index, schema) in schemas.enumerated() {
+            if groups[schema] == nil { order.append(schema) }
+            groups[schema, default: []].append(index)
+        }
+        if order.count == 1 {
+            var single = options
+            single.structuredOutput = order[0]
+            return try await llm.generate(conversations, options: single)
+        }
+        let llm = self.llm
+        return try await withThrowingTaskGroup(of: ([Int], [LLMGenerations]).self) { group in
+            for schema in order {
+                let members = groups[schema] ?? []
+                var schemaOptions = options
+                schemaOptions.structuredOutput = schema
+                let groupOptions = schemaOptions
+                let subset = members.map { conversations[$0] }
+                group.addTask { (members, try await llm.generate(subset, options: groupOptions)) }
+            }
+            var results = [LLMGenerations](repeating: LLMGenerations(texts: []), count: conversations.count)
+            for try await (members, generations) in group {
+                for (member, generation) in zip(members, generations) { results[member] = generation }
+            }
+            return results
+        }
+    }
+
     private func rowsFor(_ row: Row, conversation: ChatConversation, generations: LLMGenerations, step: String) -> [Row]
     {
         let texts = generations.texts.isEmpty ? [nil] : generations.texts
-        let formatted = texts.map { formatOutput($0, input: row) }
+        let parsed = texts.map { parseOutput($0, input: row) }
+        let formatted = parsed.map(\.columns)
         var metadata = row[MetadataColumn.name]?.structValue ?? Row()
         metadata["raw_input_\(step)"] = .list(
             conversation.map { ["role": .string($0.role), "content": .string($0.content)] })
@@ -103,7 +158,9 @@ extension LLMTask {
             "input_tokens": .list(generations.statistics.inputTokens.map { .int(Int64($0)) }),
             "output_tokens": .list(generations.statistics.outputTokens.map { .int(Int64($0)) }),
         ]
-        if let error = generations.error { metadata["error_\(step)"] = .string(error) }
+        let errors = [generations.error] + (groupGenerations || texts.count == 1 ? parsed.map(\.error) : [])
+        let joined = errors.compactMap { $0 }.joined(separator: "; ")
+        if !joined.isEmpty { metadata["error_\(step)"] = .string(joined) }
         if groupGenerations || texts.count == 1 {
             var result = row
             for column in taskOutputs {
@@ -117,14 +174,29 @@ extension LLMTask {
             result[MetadataColumn.name] = .struct(metadata)
             return [result]
         }
-        return zip(texts, formatted).map { text, columns in
+        return zip(texts, parsed).map { text, output in
             var result = row
-            for column in taskOutputs { result[column] = columns[column] ?? .null }
+            for column in taskOutputs { result[column] = output.columns[column] ?? .null }
             result["model_name"] = .string(llm.modelName)
             var rowMetadata = metadata
+            let rowError = [generations.error, output.error].compactMap { $0 }.joined(separator: "; ")
+            if !rowError.isEmpty { rowMetadata["error_\(step)"] = .string(rowError) }
             rowMetadata["raw_output_\(step)"] = text.map(Value.string) ?? .null
             result[MetadataColumn.name] = .struct(rowMetadata)
             return result
         }
+    }
+}
+
+/// The columns parsed from one generated text, and why parsing failed when it did.
+public struct ParsedOutput: Sendable, Hashable {
+    /// The task's output columns (null values where parsing failed).
+    public var columns: Row
+    /// Why the text could not be parsed, recorded in `distilabel_metadata` as `error_<step>`; `nil` when it could.
+    public var error: String?
+
+    public init(columns: Row, error: String? = nil) {
+        self.columns = columns
+        self.error = error
     }
 }
