@@ -120,9 +120,10 @@ let package = Package(
         .testTarget(
             name: "DistilabelTasksTests",
             dependencies: [
-                "Distilabel", "DistilabelTasks", "DistilabelTesting", "DistilabelYAML", "LLMClients",
+                "Distilabel", "DistilabelCLI", "DistilabelTasks", "DistilabelTesting", "DistilabelYAML", "LLMClients",
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["Python"]
         ),
         .testTarget(
             name: "LLMClientsTests",
