@@ -35,14 +35,19 @@ struct LLMockServer: Sendable {
         uvicorn.Server(uvicorn.Config(create_app(), log_level="warning")).run(sockets=[sock])
         """
 
-    /// Starts llmock, runs `body`, and stops llmock on every path.
-    static func with<T: Sendable>(_ body: (LLMockServer) async throws -> T) async throws -> T {
+    /// Starts llmock (answering after `latencyMilliseconds`), runs `body`, and stops llmock on every path.
+    static func with<T: Sendable>(
+        latencyMilliseconds: Int = 0, _ body: (LLMockServer) async throws -> T
+    ) async throws -> T {
         guard isInstalled else {
             throw TestFailure("llmock is missing at \(python.path) (CI is set): run Scripts/bootstrap-test-tools")
         }
         let process = Process()
         process.executableURL = python
         process.arguments = ["-c", launcher]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LLMOCK_LATENCY_MS"] = String(latencyMilliseconds)
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
