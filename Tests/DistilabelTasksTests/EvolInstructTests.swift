@@ -61,6 +61,28 @@ struct EvolInstructTests {
         #expect((0..<40).map { other.mutation(round: $0 % 4, instruction: "instruction \($0)").name } != names)
     }
 
+    @Test func theRequestsDoNotDependOnBatching() async throws {
+        func prompts(batchSize: Int) async throws -> [String] {
+            let log = MockLLM.RequestLog()
+            let rows: [Row] = (0..<6).map { ["instruction": .string("Task \($0)")] }
+            let pipeline = try Pipeline(name: "evol-batching") { p in
+                let load = p.add(LoadDataFromDicts(rows: rows), name: "load", batchSize: batchSize)
+                let evolve = p.add(
+                    EvolInstruct(llm: Self.evolvingLLM(log: log), numEvolutions: 3), name: "evolve",
+                    inputBatchSize: batchSize)
+                load >>> evolve
+            }
+            let output = try await pipeline.run(options: RunOptions(logger: quietLogger))
+            #expect(
+                output.rows.map { $0["evolved_instruction"] }
+                    == rows.map { .string(($0["instruction"]?.stringValue ?? "") + "+++") })
+            return log.requests.compactMap { $0.conversation.last?.content }.sorted()
+        }
+        let one = try await prompts(batchSize: 1)
+        #expect(one.count == 18)
+        #expect(try await prompts(batchSize: 4) == one)
+    }
+
     @Test func theSeedIsARuntimeParameter() throws {
         var task = EvolInstruct(llm: MockLLM(), numEvolutions: 1)
         #expect(task.runtimeParameters.map(\.name) == ["seed", "llm"])
