@@ -29,7 +29,10 @@ public struct LoadDataFromFileSystem: GeneratorStep {
     }
 
     public var configuration: Row {
-        var row: Row = ["data_files": .list(dataFiles.map(Value.string))]
+        // Python distilabel takes one path, directory or glob as a string; a list only for several.
+        var row: Row = [
+            "data_files": dataFiles.count == 1 ? .string(dataFiles[0]) : .list(dataFiles.map(Value.string))
+        ]
         if let format { row["filetype"] = .string(format.rawValue) }
         if let numExamples { row["num_examples"] = .int(Int64(numExamples)) }
         return row

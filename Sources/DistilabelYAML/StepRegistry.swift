@@ -67,8 +67,18 @@ public struct StepRegistry: Sendable {
 
     /// The `type_info.module` written for a step type.
     func module(ofStep typeName: String) -> String { steps[typeName]?.module ?? "swift" }
-    /// The `type_info.module` written for an LLM type.
-    func module(ofLLM typeName: String) -> String { llms[typeName]?.module ?? "swift" }
+    /// The `type_info.module` written for an LLM type: the registered one, else Python distilabel's module for the
+    /// LLMs both implementations have (a cache's `pipeline.yaml` is written without the CLI's registry), so that
+    /// Python distilabel can load the file.
+    func module(ofLLM typeName: String) -> String {
+        llms[typeName]?.module ?? Self.pythonLLMModules[typeName] ?? "swift"
+    }
+
+    /// Python distilabel 1.5's modules of the LLM types we implement under the same names.
+    static let pythonLLMModules = [
+        "OpenAILLM": "distilabel.models.llms.openai", "AnthropicLLM": "distilabel.models.llms.anthropic",
+        "OllamaLLM": "distilabel.models.llms.ollama",
+    ]
     /// The `type_info.module` written for a routing function.
     func module(ofRouting name: String) -> String { routings[name]?.module ?? "swift" }
 

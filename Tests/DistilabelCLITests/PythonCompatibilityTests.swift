@@ -100,3 +100,79 @@ struct PythonCompatibilityTests {
         }
     }
 }
+
+/// The other direction: Python distilabel 1.5.3 rebuilds the pipeline from a `pipeline.yaml` we wrote.
+struct PythonReadsOurYAMLTests {
+    @Test func pythonDistilabelLoadsOurPipelineYAML() async throws {
+        guard let python = PythonCompatibilityTests.python else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("Python distilabel 1.5.3 is missing: run Scripts/bootstrap-test-tools")
+            }
+            return
+        }
+        try await withTemporaryDirectory { root in
+            let data = root.appendingPathComponent("data.jsonl")
+            try Foundation.Data(#"{"question": "Why?", "id": 1}"#.utf8).write(to: data)
+            let pipeline = try Pipeline(name: "swift-written", description: "Written by swift-distilabel") { p in
+                let load = p.add(
+                    LoadDataFromFileSystem(dataFiles: data.path), name: "load_data",
+                    outputMappings: ["question": "instruction"],
+                    batchSize: 7)
+                let keep = p.add(KeepColumns(["instruction", "id"]), name: "keep", inputBatchSize: 3)
+                let llm = OpenAILLM(model: "gpt-4o-mini", baseURL: "http://127.0.0.1:9/v1")
+                let generate = p.add(
+                    TextGeneration(
+                        llm: llm, systemPrompt: "Be brief.",
+                        generationKwargs: ["temperature": 0.25, "max_new_tokens": 64]),
+                    name: "generate", inputBatchSize: 5)
+                let other = p.add(KeepColumns(["id"]), name: "ids")
+                load >>> keep >>> [generate, other]
+            }
+            let url = root.appendingPathComponent("pipeline.yaml")
+            try PipelineYAML.write(pipeline, to: url)
+            let reader = Process()
+            reader.executableURL = python
+            reader.arguments = [
+                CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path,
+            ]
+            var environment = ProcessInfo.processInfo.environment
+            environment["OPENAI_API_KEY"] = "sk-not-used"
+            reader.environment = environment
+            let output = Pipe()
+            let errors = Pipe()
+            reader.standardOutput = output
+            reader.standardError = errors
+            try reader.run()
+            let stdout = output.fileHandleForReading.readDataToEndOfFile()
+            let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0, "\(String(decoding: stderr, as: UTF8.self).suffix(2000))")
+            guard reader.terminationStatus == 0 else { return }
+            let rebuilt = try Value(json: String(decoding: stdout, as: UTF8.self)).structValue ?? Row()
+            #expect(rebuilt["name"] == "swift-written")
+            #expect(rebuilt["description"] == "Written by swift-distilabel")
+            let steps = rebuilt["steps"]?.listValue?.compactMap(\.structValue) ?? []
+            let byName = Dictionary(uniqueKeysWithValues: steps.map { ($0["name"]?.stringValue ?? "", $0) })
+            #expect(byName["load_data"]?["class"] == "LoadDataFromFileSystem")
+            #expect(byName["load_data"]?["batch_size"] == 7)
+            #expect(byName["load_data"]?["output_mappings"] == ["question": "instruction"])
+            #expect(byName["keep"]?["class"] == "KeepColumns")
+            #expect(byName["keep"]?["columns"] == ["instruction", "id"])
+            #expect(byName["keep"]?["input_batch_size"] == 3)
+            #expect(byName["generate"]?["class"] == "TextGeneration")
+            #expect(byName["generate"]?["system_prompt"] == "Be brief.")
+            #expect(byName["generate"]?["input_batch_size"] == 5)
+            #expect(byName["generate"]?["llm"]?.structValue?["class"] == "OpenAILLM")
+            #expect(byName["generate"]?["llm"]?.structValue?["model"] == "gpt-4o-mini")
+            #expect(byName["generate"]?["llm"]?.structValue?["base_url"] == "http://127.0.0.1:9/v1")
+            #expect(
+                byName["generate"]?["llm"]?.structValue?["generation_kwargs"] == [
+                    "max_new_tokens": 64, "temperature": 0.25,
+                ], "Python prints sorted keys")
+            #expect(
+                rebuilt["connections"] == [
+                    "generate": [], "ids": [], "keep": ["generate", "ids"], "load_data": ["keep"],
+                ])
+        }
+    }
+}
