@@ -1,3 +1,5 @@
+import DistilabelCore
+
 extension Distiset {
     /// A Distiset whose configurations each have a `train` and a `test` split, drawn at random from their `train`
     /// split, as Python's `Distiset.train_test_split`.

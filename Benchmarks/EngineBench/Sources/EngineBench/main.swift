@@ -15,7 +15,8 @@ func peakRSSMegabytes() -> Double {
 }
 
 func makePipeline(rows: Int, batch: Int, cacheDirectory: String) throws -> Pipeline {
-    let data: [Row] = (0..<rows).map { ["id": .int(Int64($0)), "text": .string("row \($0)")] }
+    let columns = ["id", "text"]
+    let data: [Row] = (0..<rows).map { Row(columns: columns, values: [.int(Int64($0)), .string("row \($0)")]) }
     return try Pipeline(name: "engine-bench-\(rows)-\(batch)", cacheDirectory: cacheDirectory) { p in
         let load = p.add(LoadDataFromDicts(rows: data), name: "load", batchSize: batch)
         let noop = p.add(ClosureStep(typeName: "NoOp") { rows, _ in rows }, name: "noop", inputBatchSize: batch)
@@ -28,6 +29,7 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     var logger = Logger(label: "bench")
     logger.logLevel = .error
     let pipeline = try makePipeline(rows: rows, batch: batch, cacheDirectory: cacheDirectory)
+    let inputMegabytes = peakRSSMegabytes()
     let options = RunOptions(collectLeafRows: false, logger: logger)
     let start = ContinuousClock.now
     let output: PipelineOutput
@@ -40,8 +42,8 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     let count = output.leafRowCounts["keep"] ?? 0
     print(
         String(
-            format: "RESULT %d %d %@ %.3f %.0f %.1f", rows, batch, mode, seconds, Double(count) / seconds,
-            peakRSSMegabytes()))
+            format: "RESULT %d %d %@ %.3f %.0f %.1f %.1f", rows, batch, mode, seconds, Double(count) / seconds,
+            peakRSSMegabytes(), inputMegabytes))
 }
 
 func child(_ arguments: [String]) throws -> String {
@@ -66,7 +68,7 @@ let sizes = arguments.compactMap(Int.init).isEmpty ? [10_000, 100_000, 1_000_000
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: root) }
 print("LoadDataFromDicts(N) >> no-op >> KeepColumns, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-print("rows       batch  store    seconds     rows/s   peak RSS MB")
+print("rows       batch  store    seconds     rows/s   peak RSS MB  (of which before the run: input rows)")
 for rows in sizes {
     for batch in [50, 1000] {
         for mode in ["memory", "cache"] {
@@ -78,7 +80,7 @@ for rows in sizes {
             }
             let f = result.split(separator: " ")
             print(
-                "\(f[1].padding(toLength: 10, withPad: " ", startingAt: 0)) \(f[2].padding(toLength: 6, withPad: " ", startingAt: 0)) \(f[3].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[4].padding(toLength: 11, withPad: " ", startingAt: 0)) \(f[5].padding(toLength: 9, withPad: " ", startingAt: 0)) \(f[6])"
+                "\(f[1].padding(toLength: 10, withPad: " ", startingAt: 0)) \(f[2].padding(toLength: 6, withPad: " ", startingAt: 0)) \(f[3].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[4].padding(toLength: 11, withPad: " ", startingAt: 0)) \(f[5].padding(toLength: 9, withPad: " ", startingAt: 0)) \(f[6].padding(toLength: 12, withPad: " ", startingAt: 0)) (\(f[7]))"
             )
             if mode == "cache" && rows == 100_000 && batch == 50 {
                 // Re-running the finished pipeline: the reload time of a finished run.

@@ -1,9 +1,21 @@
 /// A generator over rows given inline.
+///
+/// Consecutive rows with the same columns share one list of column names, so a large inline dataset costs little
+/// more than its values.
 public struct LoadDataFromDicts: GeneratorStep {
     /// The rows, in order.
     public var rows: [Row]
 
     public init(rows: [Row]) {
+        var rows = rows
+        var shared: [String] = []
+        for index in rows.indices {
+            if rows[index].columns == shared {
+                rows[index] = Row(columns: shared, values: rows[index].values)
+            } else {
+                shared = rows[index].columns
+            }
+        }
         self.rows = rows
     }
 
