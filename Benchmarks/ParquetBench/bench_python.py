@@ -1,6 +1,8 @@
 """pyarrow and fastparquet on the rows of ParquetBench (LLMRows.swift), Snappy, one thread.
 
-usage: bench_python.py ROWS WORKDIR — prints a table, then one JSON line of seconds per measurement.
+usage: bench_python.py ROWS WORKDIR — prints one JSON line: NAME_wall and NAME_cpu seconds per measurement,
+pyarrow_from_pylist_cpu (building the Arrow table from Python dicts, not part of any measurement) and the file
+sizes (NAME_bytes). ParquetBench turns it into the comparison table.
 """
 import datetime
 import json
@@ -92,10 +94,15 @@ del batches
 
 path = os.path.join(work, "pyarrow.parquet")
 measure("pyarrow_write", lambda: pq.write_table(table, path, compression="snappy"))
-figures["pyarrow_from_pylist_plus_write_cpu"] = from_pylist + figures["pyarrow_write_cpu"]
+figures["pyarrow_from_pylist_cpu"] = from_pylist
 size = os.path.getsize(path)
+figures["pyarrow_bytes"] = size
 measure("pyarrow_read", lambda: pq.read_table(path, use_threads=False))
 measure("pyarrow_read_plus_to_pylist", lambda: pq.read_table(path, use_threads=False).to_pylist())
+swift_path = os.path.join(work, "swift.parquet")
+if os.path.exists(swift_path):  # the same bytes our reader reads
+    figures["swift_bytes"] = os.path.getsize(swift_path)
+    measure("pyarrow_read_swift_file", lambda: pq.read_table(swift_path, use_threads=False).to_pylist())
 
 try:
     import fastparquet
@@ -123,11 +130,9 @@ try:
         "fastparquet_write",
         lambda: fastparquet.write(fpath, frame, compression="SNAPPY", object_encoding=encodings),
     )
+    figures["fastparquet_bytes"] = os.path.getsize(fpath)
     measure("fastparquet_read", lambda: fastparquet.ParquetFile(fpath).to_pandas())
 except Exception as error:  # report, do not fail the other figures
     print(f"fastparquet: {type(error).__name__}: {error}"[:300])
 
-mib = size / 1_048_576
-for key, seconds in figures.items():
-    print(f"{key:40} {seconds:7.2f} s  {mib / seconds:8.1f} MB/s  {rows_wanted / seconds:10.0f} rows/s")
 print(json.dumps(figures))

@@ -46,10 +46,25 @@ struct RecordAssembler {
         rows.reserveCapacity(rowCount)
         let names = schemaFields.map(\.name)
         let fields = schemaFields.map(AssemblyNode.init)
+        // Top-level leaf columns (most columns of a table) are read whole instead of row by row.
+        var flat: [[ParquetValue]] = []
+        var flatIndex: [Int] = []
+        for field in fields {
+            if let column = try flatColumn(field, rowCount: rowCount) {
+                flatIndex.append(flat.count)
+                flat.append(column)
+            } else {
+                flatIndex.append(-1)
+            }
+        }
         for row in 0..<rowCount {
             var record: [ParquetValue] = []
             record.reserveCapacity(fields.count)
-            for field in fields {
+            for (position, field) in fields.enumerated() {
+                if flatIndex[position] >= 0 {
+                    record.append(flat[flatIndex[position]][row])
+                    continue
+                }
                 for leaf in field.leafIndices {
                     let index = entry[leaf]
                     guard index < counts[leaf] else {
@@ -71,6 +86,50 @@ struct RecordAssembler {
                     + "\(valueIndex[leaf]) of \(values[leaf].count) values used for \(rowCount) rows")
         }
         return rows
+    }
+
+    /// The values of a top-level, non-repeated leaf field for every row, or `nil` for other fields. Checks what
+    /// ``readField(_:)`` checks, with the same messages.
+    private mutating func flatColumn(_ node: AssemblyNode, rowCount: Int) throws -> [ParquetValue]? {
+        guard case .leaf(let leaf) = node.shape, node.repetition != .repeated, node.maxRepetitionLevel == 0,
+            leaf < counts.count, counts[leaf] >= 0, entry[leaf] == 0, valueIndex[leaf] == 0
+        else { return nil }
+        guard counts[leaf] >= rowCount else {
+            throw corrupt(leaf, "the column ends before row \(counts[leaf]) of \(rowCount)")
+        }
+        let levels = definitionLevels[leaf]
+        let columnValues = values[leaf]
+        let maximum = node.maxDefinitionLevel
+        var result: [ParquetValue] = []
+        var next = 0
+        if levels.isEmpty {
+            guard columnValues.count >= rowCount else {
+                throw corrupt(leaf, "more non-null values are needed than the page holds")
+            }
+            result = Array(columnValues.prefix(rowCount))
+            next = rowCount
+        } else {
+            result.reserveCapacity(rowCount)
+            let optional = node.repetition == .optional
+            for row in 0..<rowCount {
+                let level = Int(levels[row])
+                if level < maximum && optional {
+                    result.append(.null)
+                    continue
+                }
+                guard level == maximum else {
+                    throw corrupt(leaf, "definition level \(level) where \(maximum) is required")
+                }
+                guard next < columnValues.count else {
+                    throw corrupt(leaf, "more non-null values are needed than the page holds")
+                }
+                result.append(columnValues[next])
+                next += 1
+            }
+        }
+        entry[leaf] = rowCount
+        valueIndex[leaf] = next
+        return result
     }
 
     // MARK: Level access

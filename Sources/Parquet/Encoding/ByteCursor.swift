@@ -38,16 +38,16 @@ struct ByteCursor {
 
     mutating func readUInt32LE() throws -> UInt32 {
         let range = try take(4)
-        var value: UInt32 = 0
-        for (shift, index) in range.enumerated() { value |= UInt32(bytes[index]) << (8 * UInt32(shift)) }
-        return value
+        return bytes.withUnsafeBytes {
+            UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt32.self))
+        }
     }
 
     mutating func readUInt64LE() throws -> UInt64 {
         let range = try take(8)
-        var value: UInt64 = 0
-        for (shift, index) in range.enumerated() { value |= UInt64(bytes[index]) << (8 * UInt64(shift)) }
-        return value
+        return bytes.withUnsafeBytes {
+            UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
+        }
     }
 
     mutating func readVarint() throws -> UInt64 {

@@ -34,29 +34,59 @@ enum DictionaryEncoder {
         }
     }
 
+    /// Open addressing over the values' bit patterns (a `Dictionary` would hash each value with SipHash).
     private static func buildFixed<T>(
         _ values: [T], width: Int, limit: Int, key: (T) -> UInt64, store: (inout ColumnBuffer, [T]) -> Void
     ) -> Result? {
-        var positions: [UInt64: Int32] = [:]
         var distinct: [T] = []
-        var indices = [Int32]()
-        indices.reserveCapacity(values.count)
-        for value in values {
-            let k = key(value)
-            if let index = positions[k] {
-                indices.append(index)
-            } else {
-                let index = Int32(distinct.count)
-                positions[k] = index
+        var keys: [UInt64] = []
+        var indices = [Int32](repeating: 0, count: values.count)
+        var tableSize = 1024
+        var table = [Int32](repeating: -1, count: tableSize)
+        let completed: Bool = indices.withUnsafeMutableBufferPointer { indices in
+            for position in values.indices {
+                let value = values[position]
+                let k = key(value)
+                var slot = slotOf(k, tableSize)
+                var entry = table[slot]
+                while entry >= 0 && keys[Int(entry)] != k {
+                    slot = (slot + 1) & (tableSize - 1)
+                    entry = table[slot]
+                }
+                if entry >= 0 {
+                    indices[position] = entry
+                    continue
+                }
+                let index = Int32(keys.count)
+                table[slot] = index
+                keys.append(k)
                 distinct.append(value)
-                indices.append(index)
-                if distinct.count * width > limit { return nil }
+                indices[position] = index
+                if keys.count * width > limit { return false }
+                if keys.count * 2 > tableSize {
+                    tableSize *= 2
+                    table = [Int32](repeating: -1, count: tableSize)
+                    for (stored, storedKey) in keys.enumerated() {
+                        var slot = slotOf(storedKey, tableSize)
+                        while table[slot] >= 0 { slot = (slot + 1) & (tableSize - 1) }
+                        table[slot] = Int32(stored)
+                    }
+                }
             }
+            return true
         }
+        guard completed else { return nil }
         var dictionary = ColumnBuffer()
         store(&dictionary, distinct)
         dictionary.valueCount = distinct.count
         return Result(dictionary: dictionary, count: distinct.count, indices: indices)
+    }
+
+    @inline(__always)
+    private static func slotOf(_ key: UInt64, _ tableSize: Int) -> Int {
+        var hash = key &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
+        return Int(truncatingIfNeeded: hash) & (tableSize - 1)
     }
 
     private static func buildByteArrays(_ column: ColumnBuffer, limit: Int) -> Result? {

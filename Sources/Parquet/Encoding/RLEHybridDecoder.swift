@@ -26,14 +26,37 @@ enum RLEHybridDecoder {
                 if bitWidth == 0 {
                     result.append(contentsOf: repeatElement(0, count: values))
                 } else {
-                    for index in 0..<values {
-                        result.append(UInt32(cursor.bits(at: base, bitOffset: index * bitWidth, width: bitWidth)))
-                    }
+                    unpack(cursor, base: base, bitWidth: bitWidth, count: values, into: &result)
                 }
                 cursor.position += available
             }
         }
         return result
+    }
+
+    /// Appends `count` little-endian bit-packed values of `bitWidth` bits starting at byte `base`, reading bytes
+    /// through a 64-bit window; bytes past the cursor's end read as zero.
+    private static func unpack(
+        _ cursor: ByteCursor, base: Int, bitWidth: Int, count: Int, into result: inout [UInt32]
+    ) {
+        let mask = bitWidth == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(bitWidth)) - 1
+        let end = cursor.end
+        cursor.bytes.withUnsafeBufferPointer { bytes in
+            var window: UInt64 = 0
+            var bits = 0
+            var next = base
+            for _ in 0..<count {
+                while bits < bitWidth {
+                    let byte = next < end ? bytes[next] : 0
+                    window |= UInt64(byte) << UInt64(bits)
+                    bits += 8
+                    next += 1
+                }
+                result.append(UInt32(truncatingIfNeeded: window & mask))
+                window >>= UInt64(bitWidth)
+                bits -= bitWidth
+            }
+        }
     }
 
     /// The number of bits needed to store values up to `maximum`.

@@ -10,7 +10,7 @@ struct ColumnChunkReader {
     let maximumEntries: Int
 
     private var columnName: String { leaf.path.joined(separator: ".") }
-    private let converter: ValueConverter
+    let converter: ValueConverter
 
     init(leaf: ParquetSchemaNode, metadata: ColumnMetaData, chunk: [UInt8], fileOffset: Int, maximumEntries: Int) {
         self.leaf = leaf
@@ -26,13 +26,21 @@ struct ColumnChunkReader {
     }
 
     func read() throws -> ColumnData {
+        var sink = RowValueSink()
         var data = ColumnData()
-        var dictionary: [ParquetValue]?
+        let reserve = min(Int(metadata.numValues), 1 << 22)
+        sink.values.reserveCapacity(reserve)
+        try read(into: &data, sink: &sink)
+        data.values = sink.values
+        return data
+    }
+
+    /// Reads every page: levels into `data`, dictionary and values through `sink`.
+    func read<Sink: ColumnValueSink>(into data: inout ColumnData, sink: inout Sink) throws {
         var position = 0
         let expected = Int(metadata.numValues)
         // Reserve once for the chunk: per-page exact reservations would copy the array on every page.
         let reserve = min(expected, 1 << 22)
-        data.values.reserveCapacity(reserve)
         if leaf.maxDefinitionLevel > 0 { data.definitionLevels.reserveCapacity(reserve) }
         if leaf.maxRepetitionLevel > 0 { data.repetitionLevels.reserveCapacity(reserve) }
         while position < chunk.count && data.count < expected {
@@ -58,24 +66,20 @@ struct ColumnChunkReader {
                             encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: columnName)
                     }
                     let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
-                    let count = Int(dictionaryHeader.numValues)
                     var cursor = ByteCursor(bytes, column: columnName)
-                    var values: [ParquetValue] = []
-                    try PlainDecoder.decode(&cursor, count: count, leaf: leaf, converter: converter, into: &values)
-                    dictionary = values
+                    try sink.readDictionary(self, &cursor, count: Int(dictionaryHeader.numValues))
                 case .dataPage:
                     guard let pageHeader = header.dataPageHeader else {
                         throw corrupt("DATA_PAGE without data_page_header", at: start)
                     }
                     let bytes = try decompressed(body, size: Int(header.uncompressedPageSize), at: start)
-                    try readV1(pageHeader, bytes: bytes, dictionary: dictionary, into: &data, at: start)
+                    try readV1(pageHeader, bytes: bytes, sink: &sink, into: &data, at: start)
                 case .dataPageV2:
                     guard let pageHeader = header.dataPageHeaderV2 else {
                         throw corrupt("DATA_PAGE_V2 without data_page_header_v2", at: start)
                     }
                     try readV2(
-                        pageHeader, body: body, uncompressedSize: Int(header.uncompressedPageSize),
-                        dictionary: dictionary,
+                        pageHeader, body: body, uncompressedSize: Int(header.uncompressedPageSize), sink: &sink,
                         into: &data, at: start)
                 default:
                     continue  // index pages and unknown page types
@@ -84,7 +88,6 @@ struct ColumnChunkReader {
                 throw ParquetError.corruptPage(column: column, offset: fileOffset + start, reason: reason)
             }
         }
-        return data
     }
 
     private func decompressed(_ body: ArraySlice<UInt8>, size: Int, at offset: Int) throws -> [UInt8] {
@@ -103,9 +106,8 @@ struct ColumnChunkReader {
         }
     }
 
-    private func readV1(
-        _ header: DataPageHeader, bytes: [UInt8], dictionary: [ParquetValue]?, into data: inout ColumnData,
-        at offset: Int
+    private func readV1<Sink: ColumnValueSink>(
+        _ header: DataPageHeader, bytes: [UInt8], sink: inout Sink, into data: inout ColumnData, at offset: Int
     ) throws {
         let count = Int(header.numValues)
         try checkEntries(count, data, at: offset)
@@ -123,12 +125,12 @@ struct ColumnChunkReader {
             present = levels.reduce(0) { $0 + ($1 == maximum ? 1 : 0) }
             data.definitionLevels.append(contentsOf: levels)
         }
-        try readValues(&cursor, encoding: header.encoding, count: present, dictionary: dictionary, into: &data.values)
+        try sink.readValues(self, &cursor, encoding: header.encoding, count: present)
         data.count += count
     }
 
-    private func readV2(
-        _ header: DataPageHeaderV2, body: ArraySlice<UInt8>, uncompressedSize: Int, dictionary: [ParquetValue]?,
+    private func readV2<Sink: ColumnValueSink>(
+        _ header: DataPageHeaderV2, body: ArraySlice<UInt8>, uncompressedSize: Int, sink: inout Sink,
         into data: inout ColumnData, at offset: Int
     ) throws {
         let count = Int(header.numValues)
@@ -165,7 +167,7 @@ struct ColumnChunkReader {
             valueBytes = Array(section)
         }
         var cursor = ByteCursor(valueBytes, column: columnName)
-        try readValues(&cursor, encoding: header.encoding, count: present, dictionary: dictionary, into: &data.values)
+        try sink.readValues(self, &cursor, encoding: header.encoding, count: present)
         data.count += count
     }
 

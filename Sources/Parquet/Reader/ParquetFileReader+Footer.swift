@@ -56,6 +56,11 @@ extension ParquetFileReader {
 
     /// Reads and decodes the chunk of leaf `leafIndex` in `group`.
     func readColumn(_ leafIndex: Int, in group: RowGroup) throws -> ColumnData {
+        try chunkReader(leafIndex, in: group).read()
+    }
+
+    /// A reader over the bytes of one column chunk, after checking its metadata against the schema and the file.
+    func chunkReader(_ leafIndex: Int, in group: RowGroup) throws -> ColumnChunkReader {
         let leaf = schema.leaves[leafIndex]
         let name = leaf.path.joined(separator: ".")
         let chunk = group.columns[leafIndex]
@@ -91,8 +96,7 @@ extension ParquetFileReader {
         // slack (never past the footer); the page loop stops once the chunk's values are read.
         let slack = min(100, footerStart - start - length)
         let bytes = try file.read(offset: start, count: length + slack)
-        let reader = ColumnChunkReader(
+        return ColumnChunkReader(
             leaf: leaf, metadata: meta, chunk: bytes, fileOffset: start, maximumEntries: Int(meta.numValues))
-        return try reader.read()
     }
 }

@@ -2,7 +2,10 @@
 ///
 /// Rows are ``ParquetRecord`` values: ordered field names with one value each. Nested Parquet data maps onto
 /// ``list(_:)``, ``map(_:)`` and ``record(_:)``.
-public indirect enum ParquetValue: Sendable, Hashable {
+///
+/// Scalars are stored inline (no heap box per value: reading and writing millions of values would otherwise
+/// allocate once per value); nesting needs no boxing because lists, maps and records hold their elements in arrays.
+public enum ParquetValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// Every signed integer type, and unsigned ones that fit in `Int64`.
@@ -23,7 +26,7 @@ public indirect enum ParquetValue: Sendable, Hashable {
     /// TIME: a count of `unit` since midnight.
     case time(Int64, unit: ParquetTimeUnit, isAdjustedToUTC: Bool)
     /// DECIMAL: an unscaled two's-complement big-endian integer and its scale.
-    case decimal(ParquetDecimal)
+    indirect case decimal(ParquetDecimal)
     case list([ParquetValue])
     case map([ParquetMapEntry])
     case record(ParquetRecord)

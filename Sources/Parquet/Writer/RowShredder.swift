@@ -29,7 +29,7 @@ struct RowShredder: Sendable {
             for row in rows {
                 guard count < rowLimit else { break }
                 if count & 255 == 255, buffers.reduce(0, { $0 + $1.estimatedByteSize }) >= byteLimit { break }
-                try shredding.fields(of: row, nodes: roots, path: "", definition: 0, repetition: 0)
+                try shredding.fields(of: row, nodes: roots, parent: nil, definition: 0, repetition: 0)
                 count += 1
             }
         }
@@ -44,7 +44,7 @@ struct Shredding {
     let leaves: [LeafColumn]
 
     func fields(
-        of record: ParquetRecord, nodes: [ShredNode], path: String, definition: Int, repetition: Int
+        of record: ParquetRecord, nodes: [ShredNode], parent: ShredNode?, definition: Int, repetition: Int
     )
         throws(ParquetError)
     {
@@ -67,6 +67,7 @@ struct Shredding {
         if matched < names.count {
             let known = Set(nodes.map(\.name))
             let unknown = names.first { !known.contains($0) } ?? "?"
+            let path = parent.map { $0.path + "." } ?? ""
             throw .schema(path: path + unknown, reason: "the field is not in the writer's schema")
         }
     }
@@ -85,7 +86,7 @@ struct Shredding {
         case .record(let children):
             guard case .record(let record) = value else { throw mismatch(node, "a struct", value) }
             try fields(
-                of: record, nodes: children, path: node.path + ".", definition: definition, repetition: repetition)
+                of: record, nodes: children, parent: node, definition: definition, repetition: repetition)
         case .list(let element, let repetitionLevel):
             guard case .list(let items) = value else { throw mismatch(node, "a list", value) }
             if items.isEmpty {

@@ -4,9 +4,11 @@ import Parquet
 // Writes and reads `rows` LLM-shaped rows (Snappy, one thread), prints MB/s and rows/s, then runs pyarrow and
 // fastparquet on the same rows (bench_python.py, with the repository's .venv-tools Python) and prints the ratios.
 
-// usage: ParquetBench [rows] [all|write]   ("write" skips reading and the Python comparison, for profiling)
+// usage: ParquetBench [rows] [all|write|swift]   ("write" skips reading and the Python comparison, "swift" only the
+// Python comparison: both are for profiling)
 let rowCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
-let writeOnly = CommandLine.arguments.dropFirst(2).first == "write"
+let mode = CommandLine.arguments.dropFirst(2).first ?? "all"
+let writeOnly = mode == "write"
 let batchSize = 50_000
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -30,16 +32,6 @@ struct Stopwatch {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return (seconds, Stopwatch.cpuNow() - cpu)
     }
-}
-
-func report(_ label: String, rows: Int, bytes: Int, time: (wall: Double, cpu: Double)) {
-    let mb = Double(bytes) / 1_048_576
-    let padded = label.padding(toLength: 32, withPad: " ", startingAt: 0)
-    print(
-        padded
-            + String(
-                format: "wall %7.2f s  cpu %7.2f s  %7.1f MB/s  %9.0f rows/s (cpu)", time.wall, time.cpu,
-                mb / time.cpu, Double(rows) / time.cpu))
 }
 
 // Write: rows are generated in batches; generation time is measured and subtracted. The schema is explicit, so
@@ -71,9 +63,13 @@ let generation = try ParquetFileWriter.write(to: file, schema: LLMRows.schema) {
 let total = writeWatch.elapsed()
 let writeTime = (wall: total.wall - generation.wall, cpu: total.cpu - generation.cpu)
 let fileSize = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-print("file: \(file.path), \(fileSize / 1_048_576) MiB, \(rowCount) rows")
-report("swift write (snappy)", rows: rowCount, bytes: fileSize, time: writeTime)
-if writeOnly { exit(0) }
+var table = ResultTable(rows: rowCount)
+table.writes.append(
+    Measurement(label: "swift: [ParquetRecord] -> file", wall: writeTime.wall, cpu: writeTime.cpu, bytes: fileSize))
+if writeOnly {
+    print(table.render())
+    exit(0)
+}
 
 let readWatch = Stopwatch()
 var readRows = 0
@@ -81,11 +77,29 @@ let reader = try ParquetFileReader(path: file.path)
 for group in 0..<reader.rowGroupCount { readRows += try reader.readRows(rowGroup: group).count }
 let readTime = readWatch.elapsed()
 precondition(readRows == rowCount, "read \(readRows) rows, wrote \(rowCount)")
-report("swift read (to ParquetRecord)", rows: rowCount, bytes: fileSize, time: readTime)
+table.reads.append(
+    Measurement(label: "swift: file -> [ParquetRecord]", wall: readTime.wall, cpu: readTime.cpu, bytes: fileSize))
+
+// The column-oriented read: every leaf column into typed arrays and levels, no rows (what pyarrow's read_table
+// does before to_pylist).
+let columnWatch = Stopwatch()
+var columnValues = 0
+for group in 0..<reader.rowGroupCount {
+    for path in reader.leafColumnPaths { columnValues += try reader.readColumn(rowGroup: group, path: path).entryCount }
+}
+let columnTime = columnWatch.elapsed()
+precondition(columnValues >= rowCount, "read \(columnValues) column entries for \(rowCount) rows")
+table.reads.append(
+    Measurement(label: "swift: file -> typed columns", wall: columnTime.wall, cpu: columnTime.cpu, bytes: fileSize))
 
 let python = packageRoot.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
     ".venv-tools/bin/python")
+guard mode == "all" else {
+    print(table.render())
+    exit(0)
+}
 guard FileManager.default.isExecutableFile(atPath: python.path) else {
+    print(table.render())
     print("no \(python.path): run Scripts/bootstrap-test-tools for the pyarrow/fastparquet comparison")
     exit(0)
 }
@@ -97,13 +111,30 @@ process.standardOutput = pipe
 try process.run()
 let output = pipe.fileHandleForReading.readDataToEndOfFile()
 process.waitUntilExit()
-print(String(decoding: output, as: UTF8.self), terminator: "")
-if let figures = try? JSONSerialization.jsonObject(with: output.split(separator: UInt8(ascii: "\n")).last ?? Data())
-    as? [String: Double]
-{
-    for (key, value) in figures.sorted(by: { $0.key < $1.key }) where key.hasSuffix("_cpu") {
-        let ours = key.contains("read") ? readTime.cpu : writeTime.cpu
-        let padded = key.padding(toLength: 40, withPad: " ", startingAt: 0)
-        print("cpu-time ratio swift / " + padded + String(format: "%.2fx", ours / value))
-    }
+let lines = output.split(separator: UInt8(ascii: "\n"))
+for line in lines.dropLast() { print(String(decoding: line, as: UTF8.self)) }
+let figures =
+    (try? JSONSerialization.jsonObject(with: lines.last ?? Data()) as? [String: Double]) ?? [:]
+func measured(_ label: String, _ key: String, bytes: String) -> Measurement? {
+    guard let cpu = figures[key + "_cpu"] else { return nil }
+    return Measurement(label: label, wall: figures[key + "_wall"], cpu: cpu, bytes: Int(figures[bytes] ?? 0))
 }
+let pyarrowWrite = measured("pyarrow: Arrow table -> file", "pyarrow_write", bytes: "pyarrow_bytes")
+table.writes += [pyarrowWrite].compactMap { $0 }
+if var fromDicts = pyarrowWrite, let building = figures["pyarrow_from_pylist_cpu"] {
+    fromDicts.label = "pyarrow: from_pylist(dicts) + write (cpu only)"
+    fromDicts.wall = nil
+    fromDicts.cpu += building
+    table.writes.append(fromDicts)
+}
+table.writes += [
+    measured("fastparquet: pandas (nested as JSON) -> file", "fastparquet_write", bytes: "fastparquet_bytes")
+]
+.compactMap { $0 }
+table.reads += [
+    measured("pyarrow: file -> Arrow table", "pyarrow_read", bytes: "pyarrow_bytes"),
+    measured("pyarrow: file -> Arrow -> to_pylist (dicts)", "pyarrow_read_plus_to_pylist", bytes: "pyarrow_bytes"),
+    measured("pyarrow: our file -> Arrow -> to_pylist", "pyarrow_read_swift_file", bytes: "swift_bytes"),
+    measured("fastparquet: file -> pandas (nested as JSON)", "fastparquet_read", bytes: "fastparquet_bytes"),
+].compactMap { $0 }
+print(table.render())
