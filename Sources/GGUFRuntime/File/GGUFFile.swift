@@ -46,7 +46,7 @@ public final class GGUFFile: @unchecked Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             if errno == ENOENT {
-                throw .fileNotFound(path: path, hint: "Check the path.")
+                throw .modelNotFound(path: path)
             }
             throw .cannotOpen(path: path, errno: errno, operation: "open")
         }

@@ -4,9 +4,9 @@ extension BPETokenizer {
     /// `.token_type`, `.merges`, `.bos_token_id`, `.eos_token_id`, `.eot_token_id`, `.eom_token_id` and
     /// `.add_bos_token`.
     ///
-    /// - Throws: ``EmbeddedLLMError/tokenizerMetadata(key:problem:)`` when a key is missing or unsupported.
-    public init(metadata: GGUFMetadata) throws(EmbeddedLLMError) {
-        func read<T>(_ key: String, _ body: (String) throws(GGUFError) -> T) throws(EmbeddedLLMError) -> T {
+    /// - Throws: ``GGUFError/tokenizerMetadata(key:problem:)`` when a key is missing or unsupported.
+    public init(metadata: GGUFMetadata) throws(GGUFError) {
+        func read<T>(_ key: String, _ body: (String) throws(GGUFError) -> T) throws(GGUFError) -> T {
             do { return try body(key) } catch { throw .tokenizerMetadata(key: key, problem: error.description) }
         }
         func optionalID(_ key: String) -> Int32? {

@@ -23,7 +23,7 @@ public struct BPETokenizer: Sendable {
     /// Whether prompts start with the BOS token (`tokenizer.ggml.add_bos_token`).
     public let addBOS: Bool
     /// Tokens that end generation: end of sequence, end of turn and the end-of-text tokens llama.cpp recognises by
-    /// their text.
+    /// their text (the same rule gives ``LlamaModel/endOfGenerationTokens``).
     public let endOfGenerationTokenIDs: Set<Int32>
 
     private let idForToken: [String: Int32]
@@ -40,20 +40,13 @@ public struct BPETokenizer: Sendable {
     /// Special tokens recognised in text, longest first.
     private let specialTokens: [(text: [Unicode.Scalar], id: Int32, isControl: Bool)]
 
-    /// Texts of tokens that end a turn or the text, which llama.cpp treats as end-of-generation.
-    static let endOfGenerationTexts: Set<String> = [
-        "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>", "<|end_of_text|>", "<EOT>",
-        "_<EOT>", "<｜end▁of▁sentence｜>", "<|eom_id|>", "<|return|>", "<|call|>", "<|repo_name|>", "<|fim_repo|>",
-        "<REPO>", "<reponame>", "<|file_sep|>",
-    ]
-
     /// Builds a tokenizer from vocabulary arrays.
     ///
     /// - Parameters:
     ///   - tokens: token spellings, indexed by id.
     ///   - tokenTypes: raw `token_type` values (missing entries count as normal).
     ///   - merges: merge rules `"left right"`, highest priority first.
-    /// - Throws: ``EmbeddedLLMError/tokenizerMetadata(key:problem:)`` for malformed merges.
+    /// - Throws: ``GGUFError/tokenizerMetadata(key:problem:)`` for malformed merges.
     public init(
         tokens: [String],
         tokenTypes: [Int32],
@@ -63,7 +56,7 @@ public struct BPETokenizer: Sendable {
         eosTokenID: Int32? = nil,
         endOfTurnTokenIDs: [Int32] = [],
         addBOS: Bool = false
-    ) throws(EmbeddedLLMError) {
+    ) throws(GGUFError) {
         self.tokens = tokens
         self.tokenTypes = tokens.indices.map {
             $0 < tokenTypes.count ? TokenType(rawValue: tokenTypes[$0]) ?? .normal : .normal
@@ -117,12 +110,8 @@ public struct BPETokenizer: Sendable {
             .map { (Array(tokens[$0].unicodeScalars), Int32($0), types[$0] == .control) }
             .sorted { $0.text.count > $1.text.count || ($0.text.count == $1.text.count && $0.id < $1.id) }
 
-        var endOfGeneration = Set(endOfTurnTokenIDs)
-        if let eosTokenID { endOfGeneration.insert(eosTokenID) }
-        for (id, token) in tokens.enumerated() where Self.endOfGenerationTexts.contains(token) {
-            if types[id] == .control || types[id] == .userDefined { endOfGeneration.insert(Int32(id)) }
-        }
-        endOfGenerationTokenIDs = endOfGeneration
+        endOfGenerationTokenIDs = EndOfGeneration.tokenIDs(
+            tokens: tokens, types: types, eos: eosTokenID, endOfTurn: endOfTurnTokenIDs)
     }
 
     private static func byteTokenValue(_ token: String) -> UInt8? {

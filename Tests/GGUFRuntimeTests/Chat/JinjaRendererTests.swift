@@ -52,7 +52,7 @@ struct JinjaReferenceCase: Sendable, CustomTestStringConvertible {
             #expect(rendered == expected, "rendered \(rendered.debugDescription)")
         } else {
             let message = try #require(reference.error)
-            let error = try #require(throws: EmbeddedLLMError.self) { try render() }
+            let error = try #require(throws: GGUFError.self) { try render() }
             guard case .templateRuntime(let text, let line, _) = error else {
                 Issue.record("expected a runtime error, got \(error)")
                 return
@@ -63,7 +63,7 @@ struct JinjaReferenceCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func unsupportedTagReportsItsPosition() throws {
-        let error = try #require(throws: EmbeddedLLMError.self) {
+        let error = try #require(throws: GGUFError.self) {
             try ChatTemplate(source: "line one\n  {% include 'x.j2' %}")
         }
         #expect(error == .templateSyntax(message: "unsupported tag '{% include %}'", line: 2, column: 6))
@@ -80,7 +80,7 @@ struct JinjaReferenceCase: Sendable, CustomTestStringConvertible {
         ("{% endfor %}", "unexpected '{% endfor %}'"),
     ])
     func syntaxErrorsAreClear(source: String, fragment: String) throws {
-        let error = try #require(throws: EmbeddedLLMError.self) { try ChatTemplate(source: source) }
+        let error = try #require(throws: GGUFError.self) { try ChatTemplate(source: source) }
         guard case .templateSyntax(let message, let line, let column) = error else {
             Issue.record("expected a syntax error, got \(error)")
             return
@@ -91,7 +91,7 @@ struct JinjaReferenceCase: Sendable, CustomTestStringConvertible {
 
     @Test func unknownFilterFailsAtRenderTime() throws {
         let template = try ChatTemplate(source: "ok\n{{ messages | frobnicate }}")
-        let error = try #require(throws: EmbeddedLLMError.self) { try template.render([]) }
+        let error = try #require(throws: GGUFError.self) { try template.render([]) }
         #expect(error == .templateRuntime(message: "unsupported filter 'frobnicate'", line: 2, column: 1))
     }
 }

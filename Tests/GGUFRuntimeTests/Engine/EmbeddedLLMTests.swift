@@ -43,8 +43,8 @@ struct LogitsFixture: Decodable {
 
 /// The model loaded once for the engine tests.
 enum SharedLLM {
-    static let loaded: Swift.Result<EmbeddedLLM, EmbeddedLLMError> = {
-        do throws(EmbeddedLLMError) {
+    static let loaded: Swift.Result<EmbeddedLLM, GGUFError> = {
+        do throws(GGUFError) {
             return .success(try EmbeddedLLM(path: TestModel.path))
         } catch {
             return .failure(error)
@@ -56,7 +56,7 @@ enum SharedLLM {
 
 @Suite struct EmbeddedLLMLocationTests {
     @Test func missingModelNamesThePipCommand() {
-        let error = #expect(throws: EmbeddedLLMError.self) {
+        let error = #expect(throws: GGUFError.self) {
             try EmbeddedLLM(path: "/nonexistent/models/SmolLM2.gguf")
         }
         #expect(error == .modelNotFound(path: "/nonexistent/models/SmolLM2.gguf"))
@@ -109,7 +109,8 @@ enum SlowTestGate {
             if ProcessInfo.processInfo.environment["DISTILABEL_SLOW_TESTS"] == nil {
                 print(
                     "skipping generation tests in a debug build; run them with: "
-                        + "swift test -c release --filter EmbeddedLLMTests (or set DISTILABEL_SLOW_TESTS=1)")
+                        + "swift test -c release --package-path Checks/GGUFRuntimeRelease (or set DISTILABEL_SLOW_TESTS=1)"
+                )
                 return false
             }
         #endif

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func malformedMergeIsReported() {
-        #expect(throws: EmbeddedLLMError.self) {
+        #expect(throws: GGUFError.self) {
             try BPETokenizer(tokens: ["a"], tokenTypes: [1], merges: ["nospace"])
         }
     }

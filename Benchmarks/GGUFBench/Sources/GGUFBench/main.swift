@@ -56,43 +56,71 @@ func prompt(length: Int, variant: Int) -> [Int32] {
     return Array(ids.prefix(length))
 }
 
+/// One measured phase: tokens processed, wall and CPU seconds.
+struct Measurement {
+    var batch: Int
+    var phase: String
+    var tokens: Int
+    var wall: Double
+    var cpu: Double
+}
+
+/// Runs `body` and measures it.
+func measure(batch: Int, phase: String, tokens: Int, _ body: () throws -> Void) rethrows -> Measurement {
+    let c0 = cpuSeconds()
+    let t0 = now()
+    try body()
+    return Measurement(batch: batch, phase: phase, tokens: tokens, wall: now() - t0, cpu: cpuSeconds() - c0)
+}
+
 do {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let loadBefore = loadAverage()
     let loadStart = now()
     let model = try LlamaModel(path: path)
     let loadSeconds = now() - loadStart
     print("GGUFBench: \(path)")
-    print(
-        String(
-            format: "model loaded in %.2f s; %d threads; load average before: %@", loadSeconds,
-            ProcessInfo.processInfo.activeProcessorCount, loadAverage()))
-    let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-    print("tok/s = wall clock; (cpu) = tokens per CPU-second × \(Int(cores)) cores, what an idle machine would give")
-    print("| batch | prompt tokens | prompt tok/s (cpu) | decode steps | decode tok/s aggregate (cpu) |")
-    print("|---|---|---|---|---|")
+    print(String(format: "model loaded in %.2f s; %d cores", loadSeconds, cores))
+    var results: [Measurement] = []
     for batch in [1, 8] {
-        let context = LlamaContext(model: model, sequenceCount: batch, rowsPerPass: 64)
+        let context = LlamaContext(model: model, sequenceCount: batch, rowsPerPass: promptLength)
         let prompts = (0..<batch).map { prompt(length: promptLength, variant: $0) }
-        let c0 = cpuSeconds()
-        let t0 = now()
-        var logits = try context.evaluate(prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) })
-        let t1 = now()
-        let c1 = cpuSeconds()
-        for _ in 0..<decodeSteps {
-            let next = logits.map { Sampler.argmax($0) }
-            logits = try context.evaluate(next.enumerated().map { (sequence: $0.offset, tokens: [$0.element]) })
-        }
-        let t2 = now()
-        let c2 = cpuSeconds()
-        let promptRate = Double(batch * promptLength) / (t1 - t0)
-        let decodeRate = Double(batch * decodeSteps) / (t2 - t1)
-        let promptCPU = Double(batch * promptLength) / (c1 - c0) * cores
-        let decodeCPU = Double(batch * decodeSteps) / (c2 - c1) * cores
+        var logits: [[Float]] = []
+        results.append(
+            try measure(batch: batch, phase: "prompt", tokens: batch * promptLength) {
+                logits = try context.evaluate(prompts.enumerated().map { (sequence: $0.offset, tokens: $0.element) })
+            })
+        results.append(
+            try measure(batch: batch, phase: "decode", tokens: batch * decodeSteps) {
+                for _ in 0..<decodeSteps {
+                    let next = logits.map { Sampler.argmax($0) }
+                    logits = try context.evaluate(next.enumerated().map { (sequence: $0.offset, tokens: [$0.element]) })
+                }
+            })
+    }
+    let loadAfter = loadAverage()
+    print(
+        """
+
+        | sequences | phase | tokens | wall s | CPU s | tok/s (wall) | tok/s (CPU × \(cores) cores) |
+        |---|---|---|---|---|---|---|
+        """)
+    for m in results {
         print(
             String(
-                format: "| %d | %d | %.1f (%.1f) | %d | %.1f (%.1f) |", batch, batch * promptLength, promptRate,
-                promptCPU, decodeSteps, decodeRate, decodeCPU))
+                format: "| %d | %@ | %d | %.2f | %.2f | %.1f | %.1f |", m.batch, m.phase, m.tokens, m.wall, m.cpu,
+                Double(m.tokens) / m.wall, Double(m.tokens) / m.cpu * Double(cores)))
     }
-    print(String(format: "peak RSS: %.1f MB; load average after: %@", peakRSSMegabytes(), loadAverage()))
+    print(
+        """
+
+        prompt: \(promptLength) tokens per sequence in one pass; decode: \(decodeSteps) greedy steps, all sequences \
+        together (tok/s is the aggregate over the sequences).
+        tok/s (wall) is what this run saw; tok/s (CPU × cores) is tokens per CPU-second times the core count, what an \
+        otherwise idle machine would give when other processes share the cores.
+        """)
+    print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))
+    print("load average (1, 5, 15 min): before \(loadBefore); after \(loadAfter)")
 } catch {
     print("GGUFBench: \(error)")
     exit(1)

@@ -1,6 +1,6 @@
 /// Expression evaluation: names, literals, attributes, subscripts, operators, calls, filters and tests.
 extension JinjaInterpreter {
-    func evaluate(_ expression: JinjaExpression) throws(EmbeddedLLMError) -> JinjaValue {
+    func evaluate(_ expression: JinjaExpression) throws(GGUFError) -> JinjaValue {
         switch expression {
         case .literal(let literal):
             return JinjaValue(literal)
@@ -56,13 +56,13 @@ extension JinjaInterpreter {
         }
     }
 
-    private func evaluateAll(_ expressions: [JinjaExpression]) throws(EmbeddedLLMError) -> [JinjaValue] {
+    private func evaluateAll(_ expressions: [JinjaExpression]) throws(GGUFError) -> [JinjaValue] {
         var values: [JinjaValue] = []
         for expression in expressions { values.append(try evaluate(expression)) }
         return values
     }
 
-    private func evaluateAll(_ keywords: [JinjaKeywordArgument]) throws(EmbeddedLLMError) -> [String: JinjaValue] {
+    private func evaluateAll(_ keywords: [JinjaKeywordArgument]) throws(GGUFError) -> [String: JinjaValue] {
         var values: [String: JinjaValue] = [:]
         for keyword in keywords { values[keyword.name] = try evaluate(keyword.value) }
         return values
@@ -72,7 +72,7 @@ extension JinjaInterpreter {
         _ callee: JinjaExpression,
         _ arguments: [JinjaExpression],
         _ keywords: [JinjaKeywordArgument]
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         let function: JinjaValue
         if case .attribute(let baseExpression, let name) = callee {
             let base = try evaluate(baseExpression)
@@ -112,7 +112,7 @@ extension JinjaInterpreter {
     }
 
     /// `value[key]`.
-    func item(_ key: JinjaValue, of value: JinjaValue) throws(EmbeddedLLMError) -> JinjaValue {
+    func item(_ key: JinjaValue, of value: JinjaValue) throws(GGUFError) -> JinjaValue {
         switch (value, key) {
         case (.list(let items), .integer(let index)):
             let resolved = index < 0 ? items.count + index : index
@@ -135,8 +135,8 @@ extension JinjaInterpreter {
         start: JinjaValue?,
         stop: JinjaValue?,
         step: JinjaValue?
-    ) throws(EmbeddedLLMError) -> JinjaValue {
-        func integer(_ bound: JinjaValue?) throws(EmbeddedLLMError) -> Int? {
+    ) throws(GGUFError) -> JinjaValue {
+        func integer(_ bound: JinjaValue?) throws(GGUFError) -> Int? {
             switch bound {
             case nil, .none?, .undefined?: return nil
             case .integer(let number)?: return number
@@ -145,7 +145,7 @@ extension JinjaInterpreter {
         }
         let stepValue = try integer(step) ?? 1
         guard stepValue != 0 else { throw fail("slice step cannot be zero") }
-        func indices(count: Int) throws(EmbeddedLLMError) -> [Int] {
+        func indices(count: Int) throws(GGUFError) -> [Int] {
             func clamp(_ raw: Int?, _ fallback: Int) -> Int {
                 guard let raw else { return fallback }
                 let resolved = raw < 0 ? raw + count : raw
@@ -170,7 +170,7 @@ extension JinjaInterpreter {
         }
     }
 
-    func binary(_ op: String, _ left: JinjaValue, _ right: JinjaValue) throws(EmbeddedLLMError) -> JinjaValue {
+    func binary(_ op: String, _ left: JinjaValue, _ right: JinjaValue) throws(GGUFError) -> JinjaValue {
         switch op {
         case "==": return .bool(left.pythonEquals(right))
         case "!=": return .bool(!left.pythonEquals(right))
@@ -190,7 +190,7 @@ extension JinjaInterpreter {
         }
     }
 
-    private func contains(_ container: JinjaValue, _ element: JinjaValue) throws(EmbeddedLLMError) -> Bool {
+    private func contains(_ container: JinjaValue, _ element: JinjaValue) throws(GGUFError) -> Bool {
         switch (container, element) {
         case (.string(let text), .string(let part)): return part.isEmpty || text.contains(part)
         case (.list(let items), _): return items.contains { $0.pythonEquals(element) }
@@ -204,7 +204,7 @@ extension JinjaInterpreter {
 
     private func arithmetic(
         _ op: String, _ left: JinjaValue, _ right: JinjaValue
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         switch (op, left, right) {
         case ("+", .string(let a), .string(let b)): return .string(a + b)
         case ("+", .list(let a), .list(let b)): return .list(a + b)

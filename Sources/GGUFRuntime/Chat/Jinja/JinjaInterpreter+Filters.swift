@@ -5,7 +5,7 @@ extension JinjaInterpreter {
         to value: JinjaValue,
         _ arguments: [JinjaValue],
         _ keywords: [String: JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         func argument(_ index: Int, _ keyword: String) -> JinjaValue? {
             index < arguments.count ? arguments[index] : keywords[keyword]
         }
@@ -126,7 +126,7 @@ extension JinjaInterpreter {
         }
     }
 
-    private func stringValue(_ value: JinjaValue, for filter: String) throws(EmbeddedLLMError) -> JinjaValue {
+    private func stringValue(_ value: JinjaValue, for filter: String) throws(GGUFError) -> JinjaValue {
         switch value {
         case .string: return value
         case .undefined: return .string("")
@@ -138,7 +138,7 @@ extension JinjaInterpreter {
         _ name: String,
         _ value: JinjaValue,
         _ arguments: [JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         let byAttribute = name.hasSuffix("attr")
         var rest = arguments
         var key: String?
@@ -156,7 +156,7 @@ extension JinjaInterpreter {
         var result: [JinjaValue] = []
         for item in try iterate(value) {
             let subject = key.map { attribute($0, of: item) } ?? item
-            let passed = try testName.map { (test) throws(EmbeddedLLMError) in try applyTest(test, to: subject, rest) }
+            let passed = try testName.map { (test) throws(GGUFError) in try applyTest(test, to: subject, rest) }
             if (passed ?? subject.isTruthy) == keep { result.append(item) }
         }
         return .list(result)

@@ -20,7 +20,7 @@ extension JinjaInterpreter {
         on value: JinjaValue,
         _ arguments: [JinjaValue],
         _ keywords: [String: JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue? {
+    ) throws(GGUFError) -> JinjaValue? {
         switch value {
         case .string(let text): return try stringMethod(name, text, arguments)
         case .object(let object): return objectMethod(name, object, arguments)
@@ -44,14 +44,14 @@ extension JinjaInterpreter {
         _ name: String,
         _ text: String,
         _ arguments: [JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue? {
+    ) throws(GGUFError) -> JinjaValue? {
         let scalars = Array(text.unicodeScalars)
         func string(_ slice: ArraySlice<Unicode.Scalar>) -> JinjaValue {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: slice)
             return .string(String(view))
         }
-        func stringArgument(_ index: Int) throws(EmbeddedLLMError) -> String? {
+        func stringArgument(_ index: Int) throws(GGUFError) -> String? {
             guard index < arguments.count else { return nil }
             switch arguments[index] {
             case .string(let value): return value

@@ -1,6 +1,6 @@
 /// The jinja2 tests (`x is defined`, `x is string`, …).
 extension JinjaInterpreter {
-    func applyTest(_ name: String, to value: JinjaValue, _ arguments: [JinjaValue]) throws(EmbeddedLLMError) -> Bool {
+    func applyTest(_ name: String, to value: JinjaValue, _ arguments: [JinjaValue]) throws(GGUFError) -> Bool {
         let argument = arguments.first ?? .undefined
         switch name {
         case "defined": return !value.isUndefined

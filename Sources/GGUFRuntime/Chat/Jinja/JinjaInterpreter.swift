@@ -16,14 +16,14 @@ final class JinjaInterpreter {
         self.sourceMap = sourceMap
     }
 
-    func render(_ nodes: [JinjaNode]) throws(EmbeddedLLMError) -> String {
+    func render(_ nodes: [JinjaNode]) throws(GGUFError) -> String {
         output = ""
         _ = try execute(nodes)
         return output
     }
 
     /// An error at the statement being executed.
-    func fail(_ message: String) -> EmbeddedLLMError {
+    func fail(_ message: String) -> GGUFError {
         let location = sourceMap.location(of: offset)
         return .templateRuntime(message: message, line: location.line, column: location.column)
     }
@@ -44,7 +44,7 @@ final class JinjaInterpreter {
 
     // MARK: Statements
 
-    private func execute(_ nodes: [JinjaNode]) throws(EmbeddedLLMError) -> Flow {
+    private func execute(_ nodes: [JinjaNode]) throws(GGUFError) -> Flow {
         for node in nodes {
             let flow = try execute(node)
             if flow != .normal { return flow }
@@ -52,7 +52,7 @@ final class JinjaInterpreter {
         return .normal
     }
 
-    private func execute(_ node: JinjaNode) throws(EmbeddedLLMError) -> Flow {
+    private func execute(_ node: JinjaNode) throws(GGUFError) -> Flow {
         switch node {
         case .text(let text):
             output += text
@@ -97,7 +97,7 @@ final class JinjaInterpreter {
         return .normal
     }
 
-    private func assign(_ target: JinjaTarget, _ value: JinjaValue) throws(EmbeddedLLMError) {
+    private func assign(_ target: JinjaTarget, _ value: JinjaValue) throws(GGUFError) {
         switch target {
         case .names(let names) where names.count == 1:
             assign(names[0], value)
@@ -112,7 +112,7 @@ final class JinjaInterpreter {
         }
     }
 
-    private func unpack(_ value: JinjaValue, count: Int) throws(EmbeddedLLMError) -> [JinjaValue] {
+    private func unpack(_ value: JinjaValue, count: Int) throws(GGUFError) -> [JinjaValue] {
         guard case .list(let items) = value, items.count == count else {
             throw fail("cannot unpack \(value.typeName) into \(count) variables")
         }
@@ -120,7 +120,7 @@ final class JinjaInterpreter {
     }
 
     /// Renders statements into a string instead of the output.
-    func capture(_ nodes: [JinjaNode]) throws(EmbeddedLLMError) -> String {
+    func capture(_ nodes: [JinjaNode]) throws(GGUFError) -> String {
         let saved = output
         output = ""
         defer { output = saved }
@@ -128,7 +128,7 @@ final class JinjaInterpreter {
         return output
     }
 
-    private func executeLoop(_ loop: JinjaForLoop) throws(EmbeddedLLMError) -> Flow {
+    private func executeLoop(_ loop: JinjaForLoop) throws(GGUFError) -> Flow {
         let iterable = try evaluate(loop.iterable)
         var items = try iterate(iterable)
         if let condition = loop.condition {
@@ -157,7 +157,7 @@ final class JinjaInterpreter {
         return .normal
     }
 
-    private func bindTargets(_ targets: [String], _ item: JinjaValue) throws(EmbeddedLLMError) {
+    private func bindTargets(_ targets: [String], _ item: JinjaValue) throws(GGUFError) {
         if targets.count == 1 {
             assign(targets[0], item)
         } else {
@@ -183,7 +183,7 @@ final class JinjaInterpreter {
     }
 
     /// The items a `for` loop visits: list items, dict keys, string characters.
-    func iterate(_ value: JinjaValue) throws(EmbeddedLLMError) -> [JinjaValue] {
+    func iterate(_ value: JinjaValue) throws(GGUFError) -> [JinjaValue] {
         switch value {
         case .list(let items): return items
         case .object(let object): return object.keys.map { .string($0) }
@@ -201,7 +201,7 @@ final class JinjaInterpreter {
         _ callable: JinjaCallable,
         _ arguments: [JinjaValue],
         _ keywords: [String: JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         switch callable {
         case .builtin(let name):
             return try callBuiltin(name, arguments, keywords)
@@ -243,10 +243,10 @@ final class JinjaInterpreter {
         _ name: String,
         _ arguments: [JinjaValue],
         _ keywords: [String: JinjaValue]
-    ) throws(EmbeddedLLMError) -> JinjaValue {
+    ) throws(GGUFError) -> JinjaValue {
         switch name {
         case "range":
-            let bounds = try arguments.map { (value) throws(EmbeddedLLMError) -> Int in
+            let bounds = try arguments.map { (value) throws(GGUFError) -> Int in
                 guard case .integer(let number) = value else { throw fail("range() needs integers") }
                 return number
             }

@@ -35,13 +35,13 @@ struct JinjaLexer {
         sourceMap = JinjaSourceMap(scalars: normalized)
     }
 
-    func syntaxError(_ message: String, at offset: Int) -> EmbeddedLLMError {
+    func syntaxError(_ message: String, at offset: Int) -> GGUFError {
         let location = sourceMap.location(of: offset)
         return .templateSyntax(message: message, line: location.line, column: location.column)
     }
 
     /// Tokenizes the whole template.
-    mutating func tokenize() throws(EmbeddedLLMError) -> [JinjaToken] {
+    mutating func tokenize() throws(GGUFError) -> [JinjaToken] {
         let count = scalars.count
         while pos < count {
             guard let open = nextOpener(from: pos) else {
@@ -126,7 +126,7 @@ struct JinjaLexer {
         }
     }
 
-    private mutating func lexComment(openedAt open: Int) throws(EmbeddedLLMError) {
+    private mutating func lexComment(openedAt open: Int) throws(GGUFError) {
         var index = pos
         while index + 1 < scalars.count {
             if scalars[index] == "#" && scalars[index + 1] == "}" {
@@ -141,7 +141,7 @@ struct JinjaLexer {
         throw syntaxError("unclosed comment: '{#' without '#}'", at: open)
     }
 
-    private mutating func lexTag(isBlock: Bool, openedAt open: Int) throws(EmbeddedLLMError) {
+    private mutating func lexTag(isBlock: Bool, openedAt open: Int) throws(GGUFError) {
         let closer: Unicode.Scalar = isBlock ? "%" : "}"
         var depth = 0
         while true {
@@ -178,7 +178,7 @@ struct JinjaLexer {
         "+", "-", "*", "/", "%", "~", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ".", ":", "|",
     ]
 
-    private mutating func lexExpressionToken(depth: inout Int) throws(EmbeddedLLMError) {
+    private mutating func lexExpressionToken(depth: inout Int) throws(GGUFError) {
         let start = pos
         let scalar = scalars[pos]
         if scalar == "'" || scalar == "\"" {
@@ -247,7 +247,7 @@ struct JinjaLexer {
     }
 
     /// Lexes a quoted string with Python-style backslash escapes.
-    private mutating func lexString(quote: Unicode.Scalar) throws(EmbeddedLLMError) -> String {
+    private mutating func lexString(quote: Unicode.Scalar) throws(GGUFError) -> String {
         let start = pos
         pos += 1
         var view = String.UnicodeScalarView()

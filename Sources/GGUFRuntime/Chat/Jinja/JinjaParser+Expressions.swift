@@ -2,7 +2,7 @@
 /// < `* / // %` < `**` < unary `- +` < primary with postfix (`.x`, `[i]`, `(…)`), filters (`|f`) and tests (`is t`).
 extension JinjaParser {
     /// An expression, or a tuple when commas separate several (`a, b`).
-    mutating func parseTupleExpression(allowConditional: Bool = true) throws(EmbeddedLLMError) -> JinjaExpression {
+    mutating func parseTupleExpression(allowConditional: Bool = true) throws(GGUFError) -> JinjaExpression {
         let first = try parseExpression(allowConditional: allowConditional)
         guard isSymbol(",") else { return first }
         var items = [first]
@@ -14,7 +14,7 @@ extension JinjaParser {
         return .tuple(items)
     }
 
-    mutating func parseExpression(allowConditional: Bool = true) throws(EmbeddedLLMError) -> JinjaExpression {
+    mutating func parseExpression(allowConditional: Bool = true) throws(GGUFError) -> JinjaExpression {
         let value = try parseOr()
         guard allowConditional, isName("if") else { return value }
         index += 1
@@ -27,7 +27,7 @@ extension JinjaParser {
         return .conditional(condition: condition, then: value, otherwise: otherwise)
     }
 
-    private mutating func parseOr() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseOr() throws(GGUFError) -> JinjaExpression {
         var left = try parseAnd()
         while isName("or") {
             index += 1
@@ -36,7 +36,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parseAnd() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseAnd() throws(GGUFError) -> JinjaExpression {
         var left = try parseNot()
         while isName("and") {
             index += 1
@@ -45,7 +45,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parseNot() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseNot() throws(GGUFError) -> JinjaExpression {
         if isName("not") {
             index += 1
             return .unary("not", try parseNot())
@@ -55,7 +55,7 @@ extension JinjaParser {
 
     private static let comparisonSymbols: Set<String> = ["==", "!=", "<", ">", "<=", ">="]
 
-    private mutating func parseComparison() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseComparison() throws(GGUFError) -> JinjaExpression {
         var left = try parseAdditive()
         while true {
             if case .symbol(let symbol) = current.kind, Self.comparisonSymbols.contains(symbol) {
@@ -73,7 +73,7 @@ extension JinjaParser {
         }
     }
 
-    private mutating func parseAdditive() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseAdditive() throws(GGUFError) -> JinjaExpression {
         var left = try parseConcatenation()
         while isSymbol("+") || isSymbol("-") {
             guard case .symbol(let symbol) = advance().kind else { break }
@@ -82,7 +82,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parseConcatenation() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseConcatenation() throws(GGUFError) -> JinjaExpression {
         var left = try parseMultiplicative()
         while isSymbol("~") {
             index += 1
@@ -91,7 +91,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parseMultiplicative() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseMultiplicative() throws(GGUFError) -> JinjaExpression {
         var left = try parsePower()
         while isSymbol("*") || isSymbol("/") || isSymbol("//") || isSymbol("%") {
             guard case .symbol(let symbol) = advance().kind else { break }
@@ -100,7 +100,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parsePower() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parsePower() throws(GGUFError) -> JinjaExpression {
         var left = try parseUnary()
         while isSymbol("**") {
             index += 1
@@ -109,7 +109,7 @@ extension JinjaParser {
         return left
     }
 
-    private mutating func parseUnary(withFilter: Bool = true) throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseUnary(withFilter: Bool = true) throws(GGUFError) -> JinjaExpression {
         var node: JinjaExpression
         if isSymbol("-") || isSymbol("+") {
             guard case .symbol(let symbol) = advance().kind else { throw error("internal", at: current.offset) }
@@ -122,7 +122,7 @@ extension JinjaParser {
         return node
     }
 
-    private mutating func parsePrimary() throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parsePrimary() throws(GGUFError) -> JinjaExpression {
         let token = advance()
         switch token.kind {
         case .name(let name):
@@ -173,7 +173,7 @@ extension JinjaParser {
         }
     }
 
-    private mutating func parsePostfix(_ base: JinjaExpression) throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parsePostfix(_ base: JinjaExpression) throws(GGUFError) -> JinjaExpression {
         var node = base
         while true {
             if isSymbol(".") {
@@ -196,7 +196,7 @@ extension JinjaParser {
         }
     }
 
-    private mutating func parseSubscript(_ base: JinjaExpression) throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseSubscript(_ base: JinjaExpression) throws(GGUFError) -> JinjaExpression {
         var parts: [JinjaExpression?] = [nil]
         var isSlice = false
         while !isSymbol("]") {
@@ -219,7 +219,7 @@ extension JinjaParser {
             base, start: parts[0], stop: parts.count > 1 ? parts[1] : nil, step: parts.count > 2 ? parts[2] : nil)
     }
 
-    mutating func parseCallArguments() throws(EmbeddedLLMError) -> (
+    mutating func parseCallArguments() throws(GGUFError) -> (
         positional: [JinjaExpression], keyword: [JinjaKeywordArgument]
     ) {
         try expectSymbol("(")
@@ -243,7 +243,7 @@ extension JinjaParser {
 
     private static let wordsEndingTestArgument: Set<String> = ["else", "or", "and", "if", "in", "not", "is"]
 
-    private mutating func parseFilterExpression(_ base: JinjaExpression) throws(EmbeddedLLMError) -> JinjaExpression {
+    private mutating func parseFilterExpression(_ base: JinjaExpression) throws(GGUFError) -> JinjaExpression {
         var node = base
         while true {
             if isSymbol("|") {

@@ -10,7 +10,7 @@ struct JinjaParser {
     }
 
     /// Parses a whole template.
-    mutating func parseTemplate() throws(EmbeddedLLMError) -> [JinjaNode] {
+    mutating func parseTemplate() throws(GGUFError) -> [JinjaNode] {
         let (nodes, terminator) = try parseBody(until: [])
         if let terminator {
             throw error("unexpected '{% \(terminator.name) %}'", at: terminator.offset)
@@ -28,7 +28,7 @@ struct JinjaParser {
         return token
     }
 
-    func error(_ message: String, at offset: Int) -> EmbeddedLLMError {
+    func error(_ message: String, at offset: Int) -> GGUFError {
         let location = sourceMap.location(of: offset)
         return .templateSyntax(message: message, line: location.line, column: location.column)
     }
@@ -37,14 +37,14 @@ struct JinjaParser {
 
     func isName(_ name: String) -> Bool { current.kind == .name(name) }
 
-    mutating func expectSymbol(_ symbol: String) throws(EmbeddedLLMError) {
+    mutating func expectSymbol(_ symbol: String) throws(GGUFError) {
         guard isSymbol(symbol) else {
             throw error("expected '\(symbol)', found \(describe(current))", at: current.offset)
         }
         index += 1
     }
 
-    mutating func expectName() throws(EmbeddedLLMError) -> String {
+    mutating func expectName() throws(GGUFError) -> String {
         guard case .name(let name) = current.kind else {
             throw error("expected a name, found \(describe(current))", at: current.offset)
         }
@@ -52,14 +52,14 @@ struct JinjaParser {
         return name
     }
 
-    mutating func expectKeyword(_ keyword: String) throws(EmbeddedLLMError) {
+    mutating func expectKeyword(_ keyword: String) throws(GGUFError) {
         guard isName(keyword) else {
             throw error("expected '\(keyword)', found \(describe(current))", at: current.offset)
         }
         index += 1
     }
 
-    mutating func expectBlockEnd() throws(EmbeddedLLMError) {
+    mutating func expectBlockEnd() throws(GGUFError) {
         guard current.kind == .blockEnd else {
             throw error("expected '%}', found \(describe(current))", at: current.offset)
         }
@@ -88,7 +88,7 @@ struct JinjaParser {
     /// to and including the name) or nil at the end of the template.
     mutating func parseBody(
         until terminators: Set<String>
-    ) throws(EmbeddedLLMError) -> ([JinjaNode], (name: String, offset: Int)?) {
+    ) throws(GGUFError) -> ([JinjaNode], (name: String, offset: Int)?) {
         var nodes: [JinjaNode] = []
         while true {
             let token = current
@@ -123,7 +123,7 @@ struct JinjaParser {
         until terminators: Set<String>,
         openedBy opener: String,
         at offset: Int
-    ) throws(EmbeddedLLMError) -> ([JinjaNode], String) {
+    ) throws(GGUFError) -> ([JinjaNode], String) {
         let (nodes, terminator) = try parseBody(until: terminators)
         guard let terminator else {
             let expected = terminators.sorted().map { "'{% \($0) %}'" }.joined(separator: " or ")
@@ -136,7 +136,7 @@ struct JinjaParser {
         _ name: String,
         offset: Int,
         nameOffset: Int
-    ) throws(EmbeddedLLMError) -> JinjaNode {
+    ) throws(GGUFError) -> JinjaNode {
         switch name {
         case "if":
             return try parseIf(offset: offset)
@@ -173,7 +173,7 @@ struct JinjaParser {
         }
     }
 
-    private mutating func parseIf(offset: Int) throws(EmbeddedLLMError) -> JinjaNode {
+    private mutating func parseIf(offset: Int) throws(GGUFError) -> JinjaNode {
         var branches: [(condition: JinjaExpression, body: [JinjaNode])] = []
         var otherwise: [JinjaNode] = []
         var condition = try parseExpression()
@@ -195,7 +195,7 @@ struct JinjaParser {
         }
     }
 
-    private mutating func parseFor(offset: Int) throws(EmbeddedLLMError) -> JinjaNode {
+    private mutating func parseFor(offset: Int) throws(GGUFError) -> JinjaNode {
         var targets = [try expectName()]
         while isSymbol(",") {
             index += 1
@@ -222,7 +222,7 @@ struct JinjaParser {
         return .forLoop(loop, offset: offset)
     }
 
-    private mutating func parseSet(offset: Int) throws(EmbeddedLLMError) -> JinjaNode {
+    private mutating func parseSet(offset: Int) throws(GGUFError) -> JinjaNode {
         let first = try expectName()
         var target = JinjaTarget.names([first])
         if isSymbol(".") {
@@ -251,7 +251,7 @@ struct JinjaParser {
         return .setBlock(first, body: body, offset: offset)
     }
 
-    private mutating func parseMacro(offset: Int) throws(EmbeddedLLMError) -> JinjaNode {
+    private mutating func parseMacro(offset: Int) throws(GGUFError) -> JinjaNode {
         let name = try expectName()
         try expectSymbol("(")
         var parameters: [(name: String, defaultValue: JinjaExpression?)] = []
