@@ -92,8 +92,11 @@ precondition(columnValues >= rowCount, "read \(columnValues) column entries for 
 table.reads.append(
     Measurement(label: "swift: file -> typed columns", wall: columnTime.wall, cpu: columnTime.cpu, bytes: fileSize))
 
-let python = packageRoot.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-    ".venv-tools/bin/python")
+// PARQUET_BENCH_PYTHON names another Python with pyarrow and fastparquet (Benchmarks/compare.sh passes its own).
+let python =
+    ProcessInfo.processInfo.environment["PARQUET_BENCH_PYTHON"].map { URL(fileURLWithPath: $0) }
+    ?? packageRoot.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        ".venv-tools/bin/python")
 guard mode == "all" else {
     print(table.render())
     exit(0)
