@@ -169,7 +169,12 @@ def rate_row(metric, samples, count, limit, key="wall"):
         return value, f"{value:,.0f}"
     ours, ours_text = side("ours")
     theirs, theirs_text = side("theirs")
-    ratio = f"{ours / theirs:.2f}x" if ours and theirs else ("-" if not ours else ">" + f"{ours * limit / count:.1f}x")
+    if ours and theirs:
+        ratio = f"{ours / theirs:.2f}x"
+    elif ours and theirs_text.startswith("timeout"):
+        ratio = f">{ours * limit / count:.1f}x"  # theirs < count/limit rows/s
+    else:
+        ratio = "-"
     return {"metric": metric, "ours": ours_text, "theirs": theirs_text, "ratio": ratio, "better": "higher",
             "ours_value": ours, "theirs_value": theirs}
 
@@ -177,8 +182,9 @@ def rate_row(metric, samples, count, limit, key="wall"):
 def value_row(metric, ours, theirs, unit="", better="lower", digits=2):
     def text(value):
         return "-" if value is None else (f"{value:,.{digits}f}{unit}" if isinstance(value, float) else str(value))
-    ratio = f"{ours / theirs:.2f}x" if isinstance(ours, (int, float)) and isinstance(theirs, (int, float)) and theirs \
-        else "-"
+    numbers = isinstance(ours, (int, float)) and isinstance(theirs, (int, float)) and theirs
+    # Counts that must be 0 or N are compared as they are, not as a ratio.
+    ratio = f"{ours / theirs:.2f}x" if numbers and better in ("lower", "higher") else "-"
     return {"metric": metric, "ours": text(ours), "theirs": text(theirs), "ratio": ratio, "better": better,
             "ours_value": ours, "theirs_value": theirs}
 
