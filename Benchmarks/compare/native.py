@@ -31,6 +31,34 @@ def build(context, package, product):
 # Workload 6 ----------------------------------------------------------------------------------------------------
 
 SWIFT_LINE = re.compile(r"^swift (write|read)\b.*?wall\s+([\d.]+) s\s+cpu\s+([\d.]+) s")
+# ParquetBench's table (ResultTable.swift): a 46-character label, then file MiB, wall s, cpu s, MB/s, rows/s, ratio.
+TABLE_LABELS = {
+    "swift: [ParquetRecord] -> file": "swift_write", "swift: file -> [ParquetRecord]": "swift_read",
+    "swift: file -> typed columns": "swift_read_columns", "pyarrow: Arrow table -> file": "pyarrow_write",
+    "fastparquet: pandas (nested as JSON) -> file": "fastparquet_write", "pyarrow: file -> Arrow table": "pyarrow_read",
+    "pyarrow: file -> Arrow -> to_pylist (dicts)": "pyarrow_read_plus_to_pylist",
+    "fastparquet: file -> pandas (nested as JSON)": "fastparquet_read",
+}
+
+
+def parquet_figures(text):
+    """Seconds per measurement from ParquetBench's output (its table, or the older per-line format)."""
+    figures = {}
+    for line in text.splitlines():
+        match = SWIFT_LINE.match(line)
+        key = TABLE_LABELS.get(line[:46].strip())
+        if match:
+            figures[f"swift_{match.group(1)}_wall"] = float(match.group(2))
+            figures[f"swift_{match.group(1)}_cpu"] = float(match.group(3))
+        elif key:
+            cells = line[46:].split()
+            if len(cells) >= 3:
+                if cells[1] != "-":
+                    figures[key + "_wall"] = float(cells[1])
+                figures[key + "_cpu"] = float(cells[2])
+        elif line.startswith("{"):
+            figures.update(json.loads(line))
+    return figures
 
 
 def parquet(context):
@@ -49,14 +77,7 @@ def parquet(context):
                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).stdout
             handle.write(output)
         text = output.decode(errors="replace")
-        figures = {}
-        for line in text.splitlines():
-            match = SWIFT_LINE.match(line)
-            if match:
-                figures[f"swift_{match.group(1)}_wall"] = float(match.group(2))
-                figures[f"swift_{match.group(1)}_cpu"] = float(match.group(3))
-            elif line.startswith("{"):
-                figures.update(json.loads(line))
+        figures = parquet_figures(text)
         if "swift_write_wall" not in figures or "pyarrow_write_wall" not in figures:
             return {"skipped": f"ParquetBench printed no figures (see {log})"}
         runs.append(figures)
@@ -83,7 +104,10 @@ def parquet(context):
 
 # Workload 7 ----------------------------------------------------------------------------------------------------
 
-DECODE_LINE = re.compile(r"^\|\s*1\s*\|\s*\d+\s*\|[^|]*\|\s*(\d+)\s*\|\s*([\d.]+)")
+# GGUFBench's batch-1 decode line: "| 1 | decode | tokens | wall s | CPU s | tok/s (wall) | …" (or the older
+# "| 1 | prompt tokens | prompt tok/s (cpu) | decode steps | decode tok/s (cpu) |").
+DECODE_LINE = re.compile(r"^\|\s*1\s*\|\s*decode\s*\|\s*(\d+)\s*\|\s*[\d.]+\s*\|\s*[\d.]+\s*\|\s*([\d.]+)"
+                         r"|^\|\s*1\s*\|\s*\d+\s*\|[^|]*\|\s*(\d+)\s*\|\s*([\d.]+)")
 
 
 def llama_server_binary(context):
@@ -132,7 +156,7 @@ def embedded_model(context):
         for line in output.splitlines():
             match = DECODE_LINE.match(line)
             if match:
-                return {"tokens_per_s": float(match.group(2)), "wall": 0, "ok": True}
+                return {"tokens_per_s": float(match.group(2) or match.group(4)), "wall": 0, "ok": True}
         return {"tokens_per_s": None, "wall": 0, "ok": False}
 
     if server is None and reason is None:
