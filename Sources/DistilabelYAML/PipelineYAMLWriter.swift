@@ -1,5 +1,4 @@
 import DistilabelCore
-import Yams
 
 /// Turns a pipeline into distilabel 1.5's `pipeline.yaml` schema.
 struct PipelineYAMLWriter {
@@ -40,7 +39,7 @@ struct PipelineYAMLWriter {
     }
 
     func text(_ pipeline: Pipeline) throws -> String {
-        try Yams.serialize(node: YAMLValue.mapping(document(pipeline)), width: -1, allowUnicode: true)
+        YAMLEmitter.document(document(pipeline))
     }
 
     private func stepRow(_ node: PipelineNode) -> Row {

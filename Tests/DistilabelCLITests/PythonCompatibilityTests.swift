@@ -76,8 +76,14 @@ struct PythonCompatibilityTests {
                 ["text": "line one\nline two", "n": 3, "x": 1e20], ["text": "0.5", "n": 4, "x": -0.0],
                 ["text": "on", "n": 5, "x": 2.0], ["text": "'quoted' and: colon # hash", "n": 6, "x": 3.25],
             ]
+            let awkward = [
+                "", " lead", "trail ", "~", "- item", ".inf", "1_000", "0x1F", "2001-12-14", "12:30:00", "1.5.3", "No",
+                "a: b", "a #b", "[x]", "{y}", "*alias", "&anchor", "!tag", "%d", "@at", "`t", "'s'", "\"d\"", "b\\s",
+                "tab\there", "crlf\r\n", "nul\u{0}", "bell\u{7}", "nel\u{85}", "ls\u{2028}", "é — 漢字 🦙", "E10",
+            ]
+            let allRows = rows + awkward.enumerated().map { ["text": .string($1), "n": .int(Int64($0)), "x": 0.5] }
             let pipeline = try Pipeline(name: "pyyaml") { p in
-                p.add(LoadDataFromDicts(rows: rows), name: "load")
+                p.add(LoadDataFromDicts(rows: allRows), name: "load")
             }
             let url = root.appendingPathComponent("pipeline.yaml")
             try PipelineYAML.write(pipeline, to: url)
@@ -96,7 +102,7 @@ struct PythonCompatibilityTests {
             reader.waitUntilExit()
             #expect(reader.terminationStatus == 0)
             let parsed = try Value(json: String(decoding: data, as: UTF8.self))
-            #expect(parsed == .list(rows.map(Value.struct)))
+            #expect(parsed == .list(allRows.map(Value.struct)))
         }
     }
 }

@@ -86,7 +86,7 @@ struct RoundTripTests {
             "      type_info:\n        module: distilabel.steps.generators.data\n        name: LoadDataFromDicts",
             "      input_batch_size: 7", "  connections:\n  - from: load\n    to:\n    - keep",
             "        generation_kwargs:\n          temperature: 0.7", "      runtime_parameters_info:",
-            "  routing_batch_functions: []", "requirements: []", "instruction: 'null'",
+            "  routing_batch_functions: []", "requirements: []", #"instruction: "null""#,
         ] {
             #expect(text.contains(expected), "missing: \(expected)")
         }
