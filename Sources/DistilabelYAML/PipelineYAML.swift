@@ -24,11 +24,11 @@ public enum PipelineYAML {
     /// old one, then the directory `fsync`ed: a crash leaves the old file or the new one, never half of one). Call
     /// it with the execution directory's `pipeline.yaml` on every run.
     public static func write(_ pipeline: Pipeline, to url: URL, registry: StepRegistry = .builtIn) throws {
-        let text = try string(for: pipeline, registry: registry)
+        let bytes = YAMLEmitter.bytes(PipelineYAMLWriter(registry: registry).document(pipeline))
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(Array(text.utf8), to: url)
+            try AtomicFile.write(bytes, to: url)
         } catch {
             throw PipelineYAMLError.io(file: url.path, reason: "cannot write: \(error.localizedDescription)")
         }

@@ -2,73 +2,86 @@ import DistilabelCore
 
 /// Writes a ``Value`` tree as block-style YAML that PyYAML (YAML 1.1) and Yams read back as the same values.
 ///
-/// Written by hand because a `pipeline.yaml` can hold a large inline dataset (`LoadDataFromDicts`'s `data`): Yams
-/// resolves every scalar's tag with a regular expression and builds a node tree, which took seconds and hundreds of
-/// megabytes for 100k rows. This emitter is linear in the output and allocates little beyond it.
+/// Written by hand, on UTF-8 bytes, because a `pipeline.yaml` can hold a large inline dataset (`LoadDataFromDicts`'s
+/// `data`): Yams resolves every scalar's tag with a regular expression and builds a node tree, which took seconds
+/// and hundreds of megabytes for 100k rows. This emitter is linear in the output and allocates little beyond it.
 ///
-/// Strings are written plain only when they cannot read back as anything else (letters, digits and `_./-`, not
-/// starting with a digit, `-` or `.`, and none of YAML 1.1's booleans or nulls); every other string is double-quoted
-/// with JSON-style escapes, which both YAML versions accept. Floats always carry a dot (`1.0e+20`), as PyYAML needs.
-enum YAMLEmitter {
-    static func document(_ row: Row) -> String {
-        var output = ""
-        output.reserveCapacity(4096)
-        mapping(row, indent: 0, firstLineWritten: false, into: &output)
-        return output
+/// Strings are written plain only when they cannot read back as anything else (letters, digits and `_./-`,
+/// starting with a letter, `_` or `/`, and none of YAML 1.1's booleans or nulls; or a version number such as
+/// `1.5.3`); every other string is double-quoted with escapes both YAML versions accept. Floats always carry a dot
+/// (`1.0e+20`), as PyYAML needs.
+struct YAMLEmitter {
+    private(set) var bytes: [UInt8] = []
+
+    /// The document's UTF-8 bytes.
+    static func bytes(_ document: Row) -> [UInt8] {
+        var emitter = YAMLEmitter()
+        emitter.bytes.reserveCapacity(4096)
+        emitter.mapping(document, indent: 0, firstLineWritten: false)
+        return emitter.bytes
     }
 
-    private static func mapping(_ row: Row, indent: Int, firstLineWritten: Bool, into output: inout String) {
-        for (index, (key, value)) in zip(row.columns, row.values).enumerated() {
-            if index > 0 || !firstLineWritten { output.append(String(repeating: " ", count: indent)) }
-            string(key, into: &output)
-            output.append(":")
-            valueAfterKey(value, indent: indent, into: &output)
+    /// The document's text.
+    static func document(_ document: Row) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    private mutating func spaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    private mutating func mapping(_ row: Row, indent: Int, firstLineWritten: Bool) {
+        for index in 0..<row.count {
+            if index > 0 || !firstLineWritten { spaces(indent) }
+            string(row.columns[index])
+            bytes.append(UInt8(ascii: ":"))
+            valueAfterKey(row.values[index], indent: indent)
         }
     }
 
-    private static func valueAfterKey(_ value: Value, indent: Int, into output: inout String) {
+    private mutating func valueAfterKey(_ value: Value, indent: Int) {
         switch value {
         case .struct(let row) where !row.isEmpty:
-            output.append("\n")
-            mapping(row, indent: indent + 2, firstLineWritten: false, into: &output)
+            bytes.append(0x0A)
+            mapping(row, indent: indent + 2, firstLineWritten: false)
         case .list(let elements) where !elements.isEmpty:
-            output.append("\n")
-            sequence(elements, indent: indent, into: &output)
+            bytes.append(0x0A)
+            sequence(elements, indent: indent)
         default:
-            output.append(" ")
-            scalar(value, into: &output)
-            output.append("\n")
+            bytes.append(UInt8(ascii: " "))
+            scalar(value)
+            bytes.append(0x0A)
         }
     }
 
-    private static func sequence(_ elements: [Value], indent: Int, into output: inout String) {
+    private mutating func sequence(_ elements: [Value], indent: Int) {
         for element in elements {
-            output.append(String(repeating: " ", count: indent))
-            output.append("-")
+            spaces(indent)
+            bytes.append(UInt8(ascii: "-"))
             switch element {
             case .struct(let row) where !row.isEmpty:
-                output.append(" ")
-                mapping(row, indent: indent + 2, firstLineWritten: true, into: &output)
+                bytes.append(UInt8(ascii: " "))
+                mapping(row, indent: indent + 2, firstLineWritten: true)
             case .list(let inner) where !inner.isEmpty:
-                output.append("\n")
-                sequence(inner, indent: indent + 2, into: &output)
+                bytes.append(0x0A)
+                sequence(inner, indent: indent + 2)
             default:
-                output.append(" ")
-                scalar(element, into: &output)
-                output.append("\n")
+                bytes.append(UInt8(ascii: " "))
+                scalar(element)
+                bytes.append(0x0A)
             }
         }
     }
 
-    private static func scalar(_ value: Value, into output: inout String) {
+    private mutating func scalar(_ value: Value) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let bool): output.append(bool ? "true" : "false")
-        case .int(let int): output.append(String(int))
-        case .double(let double): output.append(YAMLValue.floatText(double))
-        case .string(let text): string(text, into: &output)
-        case .list: output.append("[]")
-        case .struct: output.append("{}")
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let bool): bytes.append(contentsOf: (bool ? "true" : "false").utf8)
+        case .int(let int): bytes.append(contentsOf: String(int).utf8)
+        case .double(let double): bytes.append(contentsOf: YAMLValue.floatText(double).utf8)
+        case .string(let text): string(text)
+        case .list: bytes.append(contentsOf: "[]".utf8)
+        case .struct: bytes.append(contentsOf: "{}".utf8)
         }
     }
 
@@ -78,61 +91,95 @@ enum YAMLEmitter {
         "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
     ]
 
-    static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.utf8.first, !reservedWords.contains(text) else { return false }
-        if isVersionNumber(text) { return true }
-        let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: "/") else { return false }
-        return text.utf8.allSatisfy { byte in
-            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
-        }
-    }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// `1.5.3`: digits with two dots or more, a string in every YAML version.
-    private static func isVersionNumber(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count >= 3 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-    }
-
-    private static func string(_ text: String, into output: inout String) {
-        if isPlainSafe(text) {
-            output.append(text)
-            return
-        }
-        output.append("\"")
-        var start = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = start
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\t": escape = "\\t"
-            case "\r": escape = "\\r"
-            case "\u{85}": escape = "\\N"
-            case "\u{2028}": escape = "\\L"
-            case "\u{2029}": escape = "\\P"
-            case "\u{FEFF}": escape = "\\uFEFF"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    escape = "\\x" + (hex.count < 2 ? "0" + hex : hex)
+    static func isPlainSafe<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
+        guard let first = utf8.first else { return false }
+        if isDigit(first) {
+            // A version number (`1.5.3`: digits and two dots or more) is a string in every YAML version.
+            var dots = 0
+            var previousWasDot = true
+            for byte in utf8 {
+                if byte == UInt8(ascii: ".") {
+                    if previousWasDot { return false }
+                    dots += 1
+                    previousWasDot = true
+                } else if isDigit(byte) {
+                    previousWasDot = false
                 } else {
-                    escape = nil
+                    return false
                 }
             }
-            if let escape {
-                output.append(contentsOf: Substring(scalars[start..<index]))
-                output.append(escape)
-                start = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            return dots >= 2 && !previousWasDot
         }
-        output.append(contentsOf: Substring(scalars[start..<scalars.endIndex]))
-        output.append("\"")
+        guard isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: "/") else { return false }
+        for byte in utf8 {
+            guard
+                isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
+            else { return false }
+        }
+        return utf8.count > 5 || !reservedWords.contains(String(decoding: utf8, as: UTF8.self))
+    }
+
+    private mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if Self.isPlainSafe(utf8) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                quoted(utf8)
+            }
+        }
+    }
+
+    /// A double-quoted scalar: `"` and `\` escaped, control characters and the characters YAML treats as line
+    /// breaks or byte-order marks (U+0085, U+2028, U+2029, U+FEFF, C1 controls) written as escapes.
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            var escape: String?
+            var length = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x09: escape = "\\t"
+            case 0x0D: escape = "\\r"
+            case 0x00..<0x20, 0x7F: escape = "\\x" + Self.hex(byte)
+            case 0xC2 where index + 1 < utf8.count && utf8[index + 1] >= 0x80 && utf8[index + 1] < 0xA0:
+                let next = utf8[index + 1]
+                escape = next == 0x85 ? "\\N" : "\\x" + Self.hex(next)
+                length = 2
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escape = utf8[index + 2] == 0xA8 ? "\\L" : "\\P"
+                length = 3
+            case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF:
+                escape = "\\uFEFF"
+                length = 3
+            default: break
+            }
+            if let escape {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(contentsOf: escape.utf8)
+                index += length
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
     }
 }
