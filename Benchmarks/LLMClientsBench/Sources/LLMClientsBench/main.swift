@@ -86,7 +86,7 @@ func runAll(_ options: Options) async throws {
                 ? "in the client's process" : "in its own process (pid \(serverProcess!.processIdentifier))")
             + " with \(options.serverThreads) event-loop threads, \(cores) cores")
     print(
-        "client           in-flight  batch×replicas  wall s  ideal s  ratio  target  server req/s  client CPU s  server CPU s  load"
+        "client           in-flight  batch×replicas  wall s  ideal s  ratio    target      server req/s  client CPU s      server CPU s  load"
     )
     for concurrency in options.concurrencies {
         let ideal = Double(rows) * Double(options.latencyMilliseconds) / 1000 / Double(concurrency)
@@ -167,11 +167,11 @@ func row(
         shape.padding(toLength: 15, withPad: " ", startingAt: 0),
         format(wall).padding(toLength: 7, withPad: " ", startingAt: 0),
         format(ideal).padding(toLength: 8, withPad: " ", startingAt: 0),
-        (format(ratio) + "×").padding(toLength: 6, withPad: " ", startingAt: 0),
+        (format(ratio) + "×").padding(toLength: 8, withPad: " ", startingAt: 0),
         ((ratio <= target ? "≤" : ">") + format(target) + (ratio <= target ? " ok" : " MISS")).padding(
             toLength: 11, withPad: " ", startingAt: 0),
         String(format: "%.0f", rate).padding(toLength: 13, withPad: " ", startingAt: 0),
-        clientCPU.padding(toLength: 13, withPad: " ", startingAt: 0),
+        clientCPU.padding(toLength: 17, withPad: " ", startingAt: 0),
         serverCPU.padding(toLength: 13, withPad: " ", startingAt: 0),
         loadAverage(),
     ]
