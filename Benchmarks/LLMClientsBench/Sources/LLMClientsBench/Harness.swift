@@ -12,7 +12,9 @@ struct Options {
     var replicas = 2
     var serverThreads = 2
     var inProcess = false
-    var python: String? = "/work/main/.venv-tools/bin/python"
+    /// The test tools' Python (`.venv-tools` at the repository root), unless `--python` says another.
+    var python: String? = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../.venv-tools/bin/python").standardized.path
     var pythonTimeout = 600
     var port = 0
 
