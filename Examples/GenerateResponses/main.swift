@@ -1,5 +1,5 @@
 // The main job: load instructions from a JSON Lines file, answer each with the embedded SmolLM2 model, keep the
-// useful columns, and save the dataset.
+// useful columns, and save the dataset. Batches of 8 rows: the embedded model decodes the 8 answers together.
 //
 //   swift run -c release generate-responses [--mock] [--data FILE] [--output DIR]
 //
@@ -23,12 +23,12 @@ let llm: any LLM = useMock ? MockLLM() : LocalGGUFLLM()
 let pipeline = try Pipeline(
     name: "generate-responses", description: "Answers every instruction of a JSON Lines file with a local model."
 ) { p in
-    let load = p.add(LoadDataFromFileSystem(dataFiles: dataFile), name: "load_instructions", batchSize: 4)
+    let load = p.add(LoadDataFromFileSystem(dataFiles: dataFile), name: "load_instructions", batchSize: 8)
     let generate = p.add(
         TextGeneration(
             llm: llm, systemPrompt: "You are a concise, helpful assistant.",
             generationKwargs: ["max_new_tokens": 96, "temperature": 0.0]),
-        name: "generate_response", inputBatchSize: 4)
+        name: "generate_response", inputBatchSize: 8)
     let keep = p.add(KeepColumns(["id", "instruction", "generation", "model_name"]), name: "keep_columns")
     load >>> generate >>> keep
 }
