@@ -74,6 +74,9 @@ extension Pipeline {
                     logger.info("Retrying \(total) failed batches from the previous run (\(steps))")
                 }
             }
+        } catch is CancellationError {
+            logger.warning("The run was cancelled. What it finished is saved; run again to resume.")
+            throw CancellationError()
         } catch {
             logger.error("The run stopped with an error: \(error). What it finished is saved; run again to resume.")
             throw error

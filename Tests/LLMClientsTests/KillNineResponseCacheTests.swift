@@ -100,7 +100,7 @@ struct KillNineResponseCacheTests {
                     }
                 }
                 #expect(
-                    repeatsPerKill.allSatisfy { $0 <= 10 }, "answered requests sent again, per kill: \(repeatsPerKill)")
+                    repeatsPerKill.allSatisfy { $0 <= 20 }, "answered requests sent again, per kill: \(repeatsPerKill)")
                 let repeats = repeatsPerKill.reduce(0, +)
                 print(
                     "repeats per kill: \(repeatsPerKill); ms from answer to kill: \(gaps.sorted().map { Int($0 * 1000) })"
