@@ -16,10 +16,13 @@ import Stencil
 public struct PromptTemplate: Sendable, Hashable {
     /// The template's text.
     public let source: String
+    /// The text Stencil renders (bare variables displayed through `_display`), rewritten once, not per row.
+    private let stencilSource: String
 
     /// A template from its text.
     public init(_ source: String) {
         self.source = source
+        self.stencilSource = Self.displayingBareVariables(source)
     }
 
     /// The variables the template reads from its context, in order of first appearance (loop variables and
@@ -32,7 +35,7 @@ public struct PromptTemplate: Sendable, Hashable {
         for (name, value) in values { context[name] = TemplateBridge.any(value) }
         do {
             let environment = Environment(extensions: [TemplateBridge.filters()], trimBehaviour: .smart)
-            return try environment.renderTemplate(string: Self.displayingBareVariables(source), context: context)
+            return try environment.renderTemplate(string: stencilSource, context: context)
         } catch {
             throw TaskError.template(source, reason: "\(error)")
         }
