@@ -50,7 +50,7 @@ actor ProgressReporter {
         for name in pipeline.topologicalOrder where countable.contains(name) {
             guard let node = pipeline.node(name) else { continue }
             if let generator = node.step as? any GeneratorStep {
-                if let dicts = generator as? LoadDataFromDicts { totals[name] = dicts.rows.count }
+                if let dicts = generator as? LoadDataFromDicts { totals[name] = dicts.data.count }
                 continue
             }
             let known = pipeline.predecessors(of: name).compactMap { totals[$0] }

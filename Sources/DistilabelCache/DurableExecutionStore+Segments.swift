@@ -76,6 +76,7 @@ extension DurableExecutionStore {
             do {
                 let lines = try SegmentPlan.write(plans)
                 await self.recordCommitted(number, lines: lines)
+                Self.releaseFreedMemory()
             } catch {
                 let failure =
                     (error as? CacheError)
@@ -85,6 +86,23 @@ extension DurableExecutionStore {
             }
         }
     }
+
+    /// Hands the pages the committed batches occupied back to the operating system. A long run allocates rows on
+    /// many threads; without this, glibc keeps each thread arena's high-water mark resident, and a 1M-row run's
+    /// peak RSS grows by tens of megabytes that hold nothing.
+    static func releaseFreedMemory() {
+        _ = mallocTrim?(0)
+    }
+
+    /// glibc's `malloc_trim`, looked up once (absent elsewhere: then nothing is done).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if os(Linux)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+            return nil
+        #endif
+    }()
 
     func recordCommitted(_ number: Int, lines: [String: [JournalEntry]]) {
         for (step, stepLines) in lines {
@@ -153,17 +171,14 @@ extension DurableExecutionStore {
 
     func appendJournal(_ lines: [String: [JournalEntry]]) throws {
         for (step, stepLines) in lines where !stepLines.isEmpty {
-            var bytes: [UInt8] = []
             for line in stepLines {
-                bytes.append(contentsOf: line.jsonLine.utf8)
-                bytes.append(0x0A)
                 if line.removed == true {
                     entries[step]?[line.record.sequence] = nil
                 } else {
                     entries[step, default: [:]][line.record.sequence] = line
                 }
             }
-            try DurableFiles.appendDurably(bytes, to: journalURL(step))
+            try DurableFiles.appendDurably(JournalEntry.jsonLines(stepLines), to: journalURL(step))
         }
     }
 

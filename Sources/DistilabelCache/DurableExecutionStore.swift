@@ -56,7 +56,7 @@ public actor DurableExecutionStore: ExecutionStore {
     /// Steps whose batches were taken from an earlier execution with the same step cache key.
     public internal(set) var adoptedSteps: [String] = []
 
-    public init(directory: URL, commitInterval: Duration = .seconds(1), segmentRowLimit: Int = 100_000) {
+    public init(directory: URL, commitInterval: Duration = .seconds(1), segmentRowLimit: Int = 25_000) {
         self.directory = directory
         self.commitInterval = commitInterval
         self.segmentRowLimit = segmentRowLimit
@@ -151,8 +151,12 @@ public actor DurableExecutionStore: ExecutionStore {
         guard plan?.useCache ?? false else { return [:] }
         var result: [Int: BatchRecord] = [:]
         var present: [Int: Bool] = [:]
+        let replayed = plan?.replayedSteps.contains(step.name) ?? false
         for (sequence, entry) in entries[step.name] ?? [:] {
-            if entry.record.rowCount > 0 {
+            if entry.record.rowCount > 0 && entry.segment < 0 {
+                // Saved without rows: reusable only by a generator that produces them again.
+                guard replayed else { continue }
+            } else if entry.record.rowCount > 0 {
                 // A segment deleted by hand (to recompute its batches) makes them not reusable.
                 let exists =
                     present[entry.segment]

@@ -10,19 +10,69 @@ import DistilabelCore
 extension JournalEntry {
     /// The line, without its newline.
     var jsonLine: String {
-        var record: Row = [
-            "closesOrigin": .bool(self.record.closesOrigin), "isLast": .bool(self.record.isLast),
-            "lineage": .string(self.record.lineage),
-        ]
-        if let origin = self.record.origin { record["origin"] = .int(Int64(origin)) }
-        record["rowCount"] = .int(Int64(self.record.rowCount))
-        record["sequence"] = .int(Int64(self.record.sequence))
-        record["status"] = .string(self.record.status.rawValue)
-        record["version"] = .int(Int64(self.record.version))
-        var line: Row = ["offset": .int(Int64(offset)), "record": .struct(record)]
-        if let removed { line["removed"] = .bool(removed) }
-        line["segment"] = .int(Int64(segment))
-        return Value.struct(line).jsonString()
+        var bytes: [UInt8] = []
+        appendJSONLine(to: &bytes)
+        bytes.removeLast()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the line and its newline to `bytes`.
+    func appendJSONLine(to bytes: inout [UInt8]) {
+        func key(_ name: StaticString) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            bytes.append(contentsOf: "\":".utf8)
+        }
+        func int(_ value: Int) { Value.int(Int64(value)).writeJSON(to: &bytes) }
+        func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+        bytes.append(UInt8(ascii: "{"))
+        key("offset")
+        int(offset)
+        bytes.append(UInt8(ascii: ","))
+        key("record")
+        bytes.append(UInt8(ascii: "{"))
+        key("closesOrigin")
+        bool(record.closesOrigin)
+        bytes.append(UInt8(ascii: ","))
+        key("isLast")
+        bool(record.isLast)
+        bytes.append(UInt8(ascii: ","))
+        key("lineage")
+        Value.string(record.lineage).writeJSON(to: &bytes)
+        if let origin = record.origin {
+            bytes.append(UInt8(ascii: ","))
+            key("origin")
+            int(origin)
+        }
+        bytes.append(UInt8(ascii: ","))
+        key("rowCount")
+        int(record.rowCount)
+        bytes.append(UInt8(ascii: ","))
+        key("sequence")
+        int(record.sequence)
+        bytes.append(UInt8(ascii: ","))
+        key("status")
+        Value.string(record.status.rawValue).writeJSON(to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        key("version")
+        int(record.version)
+        bytes.append(contentsOf: "},".utf8)
+        if let removed {
+            key("removed")
+            bool(removed)
+            bytes.append(UInt8(ascii: ","))
+        }
+        key("segment")
+        int(segment)
+        bytes.append(contentsOf: "}\n".utf8)
+    }
+
+    /// The journal lines of `entries`, each with its newline.
+    static func jsonLines(_ entries: [JournalEntry]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 200)
+        for entry in entries { entry.appendJSONLine(to: &bytes) }
+        return bytes
     }
 
     /// Parses a line; `nil` when it is not a journal entry.

@@ -48,14 +48,20 @@ extension Pipeline {
         } else {
             logger.info("New pipeline execution; cache directory: \(directory.path)")
         }
-        // pipeline.yaml on every run (a caller with its own step registry rewrites it in `beforeRun`).
-        try PipelineYAML.write(configured, to: directory.appendingPathComponent("pipeline.yaml"))
-        try beforeRun?(configured, directory)
+        // pipeline.yaml on every run (a caller with its own step registry rewrites it in `beforeRun`), written while
+        // the steps run: a large inline dataset takes a while to write, and the batches do not depend on the file.
+        let yamlURL = directory.appendingPathComponent("pipeline.yaml")
+        let yamlWrite = Task.detached { try PipelineYAML.write(configured, to: yamlURL) }
+        if let beforeRun {
+            try await yamlWrite.value
+            try beforeRun(configured, directory)
+        }
         let store = DurableExecutionStore(directory: directory, commitInterval: commitInterval)
         if resuming,
             let output = try await configured.finishedOutput(
                 store: store, signature: signature, directory: directory, options: options)
         {
+            try await yamlWrite.value
             logger.info("The pipeline already finished: returning its dataset from the cache, no step runs.")
             return output
         }
@@ -74,10 +80,13 @@ extension Pipeline {
                     logger.info("Retrying \(total) failed batches from the previous run (\(steps))")
                 }
             }
+            try await yamlWrite.value
         } catch is CancellationError {
+            _ = await yamlWrite.result
             logger.warning("The run was cancelled. What it finished is saved; run again to resume.")
             throw CancellationError()
         } catch {
+            _ = await yamlWrite.result
             logger.error("The run stopped with an error: \(error). What it finished is saved; run again to resume.")
             throw error
         }
@@ -104,7 +113,8 @@ extension Pipeline {
         let keys = topologicalOrder.map { StepKey(name: $0, cacheKey: signature.stepKeys[$0]!) }
         try await store.open(
             ExecutionPlan(
-                pipelineName: name, signature: signature.signature, steps: keys, leaves: leafNames, useCache: true))
+                pipelineName: name, signature: signature.signature, steps: keys, leaves: leafNames, useCache: true,
+                replayedSteps: replayedSteps))
         guard let counts = await store.finishedLeafRowCounts() else {
             await store.release()
             return nil

@@ -52,12 +52,7 @@ struct SegmentPlan: Sendable {
             journals[plan.step] = plan.journal
         }
         for (step, stepLines) in lines.sorted(by: { $0.key < $1.key }) {
-            var bytes: [UInt8] = []
-            for line in stepLines {
-                bytes.append(contentsOf: line.jsonLine.utf8)
-                bytes.append(0x0A)
-            }
-            try DurableFiles.appendDurably(bytes, to: journals[step]!)
+            try DurableFiles.appendDurably(JournalEntry.jsonLines(stepLines), to: journals[step]!)
         }
         return lines
     }

@@ -23,12 +23,20 @@ public enum PipelineYAML {
     /// Writes `pipeline`'s description to `url` durably and atomically (a temporary file, `fsync`, renamed over the
     /// old one, then the directory `fsync`ed: a crash leaves the old file or the new one, never half of one). Call
     /// it with the execution directory's `pipeline.yaml` on every run.
+    ///
+    /// Inline datasets are streamed to the file a megabyte at a time, never held in memory as text or values.
     public static func write(_ pipeline: Pipeline, to url: URL, registry: StepRegistry = .builtIn) throws {
-        let bytes = YAMLEmitter.bytes(PipelineYAMLWriter(registry: registry).document(pipeline))
+        let (document, deferredRows) = PipelineYAMLWriter(registry: registry).document(pipeline)
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(bytes, to: url)
+            let file = try AtomicFile(url: url)
+            var emitter = YAMLEmitter()
+            emitter.deferredRows = deferredRows
+            emitter.flush = { file.append($0) }
+            emitter.emit(document)
+            file.append(emitter.bytes)
+            try file.commit()
         } catch {
             throw PipelineYAMLError.io(file: url.path, reason: "cannot write: \(error.localizedDescription)")
         }

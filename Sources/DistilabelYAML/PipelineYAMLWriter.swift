@@ -3,12 +3,19 @@ import DistilabelCore
 /// Turns a pipeline into distilabel 1.5's `pipeline.yaml` schema.
 struct PipelineYAMLWriter {
     let registry: StepRegistry
+    /// Prefix of the marker strings standing for inline datasets in ``document(_:)``: unique to this writer.
+    private let markerPrefix = "\u{1}inline-rows:\(UInt64.random(in: 0...UInt64.max)):"
 
-    func document(_ pipeline: Pipeline) -> Row {
+    /// The document, with a marker string in place of each `LoadDataFromDicts`'s `data`; the emitter writes the
+    /// rows of `deferredRows[marker]` there.
+    func document(_ pipeline: Pipeline) -> (document: Row, deferredRows: [String: InlineRows]) {
         var steps: [Value] = []
         var connections: [Value] = []
+        var deferredRows: [String: InlineRows] = [:]
         for node in pipeline.nodes {
-            steps.append(["step": .struct(stepRow(node)), "name": .string(node.name)])
+            let marker = markerPrefix + node.name
+            if let dicts = node.step as? LoadDataFromDicts { deferredRows[marker] = dicts.data }
+            steps.append(["step": .struct(stepRow(node, inlineDataMarker: marker)), "name": .string(node.name)])
             connections.append([
                 "from": .string(node.name), "to": .list(pipeline.successors(of: node.name).map(Value.string)),
             ])
@@ -31,18 +38,21 @@ struct PipelineYAMLWriter {
         pipelineRow["connections"] = .list(connections)
         pipelineRow["routing_batch_functions"] = .list(routing)
         pipelineRow["type_info"] = ["module": "distilabel.pipeline.local", "name": "Pipeline"]
-        return [
+        let document: Row = [
             "distilabel": ["version": .string(PipelineYAML.schemaVersion), "implementation": "swift-distilabel"],
             "pipeline": .struct(pipelineRow),
             "requirements": .list([]),
         ]
+        return (document, deferredRows)
     }
 
     func text(_ pipeline: Pipeline) throws -> String {
-        YAMLEmitter.document(document(pipeline))
+        let (document, deferredRows) = document(pipeline)
+        return YAMLEmitter.document(document, deferredRows: deferredRows)
     }
 
-    private func stepRow(_ node: PipelineNode) -> Row {
+    /// The step's fields; a `LoadDataFromDicts`'s `data` is `inlineDataMarker`, for the emitter to stream.
+    private func stepRow(_ node: PipelineNode, inlineDataMarker: String) -> Row {
         var row = Row()
         row["name"] = .string(node.name)
         row["resources"] = [
@@ -56,7 +66,10 @@ struct PipelineYAMLWriter {
         } else {
             row["input_batch_size"] = .int(Int64(node.options.inputBatchSize))
         }
-        let fields = (node.step as? any PipelineYAMLFieldsProviding)?.pipelineYAMLFields ?? node.step.configuration
+        let fields =
+            node.step is LoadDataFromDicts
+            ? ["data": .string(inlineDataMarker)]
+            : (node.step as? any PipelineYAMLFieldsProviding)?.pipelineYAMLFields ?? node.step.configuration
         for (key, value) in fields.pairs {
             if key == "llm", case .struct(let llm) = value, let type = llm["type"]?.stringValue {
                 row["llm"] = .struct(llmRow(llm, type: type))
@@ -121,6 +134,7 @@ public protocol PipelineYAMLFieldsProviding {
 }
 
 extension LoadDataFromDicts: PipelineYAMLFieldsProviding {
-    /// The rows, as `data` (Python distilabel leaves them out; we keep them so the file can be run again).
+    /// The rows, as `data` (Python distilabel leaves them out; we keep them so the file can be run again). The
+    /// writer streams them from ``LoadDataFromDicts/data`` instead of building this list.
     public var pipelineYAMLFields: Row { ["data": .list(rows.map(Value.struct))] }
 }

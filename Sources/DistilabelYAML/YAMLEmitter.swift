@@ -10,20 +10,66 @@ import DistilabelCore
 /// starting with a letter, `_` or `/`, and none of YAML 1.1's booleans or nulls; or a version number such as
 /// `1.5.3`); every other string is double-quoted with escapes both YAML versions accept. Floats always carry a dot
 /// (`1.0e+20`), as PyYAML needs.
+///
+/// Large inline datasets are never turned into a ``Value`` tree: the document holds a marker string where they go
+/// (a key of `deferredRows`), and the emitter writes their rows one at a time, handing its bytes to `flush` every
+/// megabyte or so when one is given.
 struct YAMLEmitter {
     private(set) var bytes: [UInt8] = []
+    /// Rows to write in place of a marker string.
+    var deferredRows: [String: InlineRows] = [:]
+    /// Receives the bytes written so far (then cleared) once they pass ``flushThreshold``.
+    var flush: ((_ bytes: [UInt8]) -> Void)?
+    let flushThreshold = 1 << 20
 
     /// The document's UTF-8 bytes.
-    static func bytes(_ document: Row) -> [UInt8] {
+    static func bytes(_ document: Row, deferredRows: [String: InlineRows] = [:]) -> [UInt8] {
         var emitter = YAMLEmitter()
+        emitter.deferredRows = deferredRows
         emitter.bytes.reserveCapacity(4096)
-        emitter.mapping(document, indent: 0, firstLineWritten: false)
+        emitter.emit(document)
         return emitter.bytes
     }
 
     /// The document's text.
-    static func document(_ document: Row) -> String {
-        String(decoding: bytes(document), as: UTF8.self)
+    static func document(_ document: Row, deferredRows: [String: InlineRows] = [:]) -> String {
+        String(decoding: bytes(document, deferredRows: deferredRows), as: UTF8.self)
+    }
+
+    /// Writes `document`; with a ``flush``, all but the last bytes have gone to it.
+    mutating func emit(_ document: Row) {
+        mapping(document, indent: 0, firstLineWritten: false)
+    }
+
+    private mutating func flushIfLarge() {
+        guard let flush, bytes.count >= flushThreshold else { return }
+        flush(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private func deferred(_ value: Value) -> InlineRows? {
+        guard !deferredRows.isEmpty, case .string(let marker) = value else { return nil }
+        return deferredRows[marker]
+    }
+
+    /// A sequence of rows, each written as ``sequence(_:indent:)`` writes a struct element.
+    private mutating func rowSequence(_ rows: InlineRows, indent: Int) {
+        rows.forEachRow { columns, value in
+            spaces(indent)
+            bytes.append(UInt8(ascii: "-"))
+            bytes.append(UInt8(ascii: " "))
+            if columns.isEmpty {
+                bytes.append(contentsOf: "{}\n".utf8)
+            } else {
+                for index in columns.indices {
+                    if index > 0 { spaces(indent + 2) }
+                    string(columns[index])
+                    bytes.append(UInt8(ascii: ":"))
+                    valueAfterKey(value(index), indent: indent + 2)
+                }
+            }
+            flushIfLarge()
+        }
     }
 
     private mutating func spaces(_ count: Int) {
@@ -40,6 +86,15 @@ struct YAMLEmitter {
     }
 
     private mutating func valueAfterKey(_ value: Value, indent: Int) {
+        if let rows = deferred(value) {
+            if rows.isEmpty {
+                bytes.append(contentsOf: " []\n".utf8)
+            } else {
+                bytes.append(0x0A)
+                rowSequence(rows, indent: indent)
+            }
+            return
+        }
         switch value {
         case .struct(let row) where !row.isEmpty:
             bytes.append(0x0A)

@@ -120,10 +120,17 @@ import Testing
         return logger
     }()
 
-    private func pipeline(cache: URL, prompt: String) throws -> Pipeline {
+    /// `load` is a `LoadDataFromDicts` (which saves only its batches' records), or with `keepingRows` a generator
+    /// whose rows are saved in segment files.
+    private func pipeline(cache: URL, prompt: String, keepingRows: Bool = false) throws -> Pipeline {
         try Pipeline(name: "corrupt", cacheDirectory: cache.path) { p in
             let rows: [Row] = (0..<20).map { ["id": .int(Int64($0)), "instruction": .string("task \($0)")] }
-            p.add(LoadDataFromDicts(rows: rows), name: "load", batchSize: 5)
+            let load: any Step =
+                keepingRows
+                ? GeneratorClosureStep(typeName: "Numbers", outputs: ["id", "instruction"]) { offset, size in
+                    GeneratedBatch(rows: Array(rows[offset..<min(offset + size, 20)]), isLast: offset + size >= 20)
+                } : LoadDataFromDicts(rows: rows)
+            p.add(load, name: "load", batchSize: 5)
                 >>> p.add(TextGeneration(llm: MockLLM(), template: "\(prompt) {{ instruction }}"), name: "gen")
         }
     }
@@ -154,7 +161,8 @@ import Testing
 
     @Test func aTruncatedSegmentReadOnResumeNamesTheFile() async throws {
         try await withTemporaryDirectory { cache in
-            let first = try await pipeline(cache: cache, prompt: "Do").runWithCache(options: RunOptions(logger: logger))
+            let first = try await pipeline(cache: cache, prompt: "Do", keepingRows: true).runWithCache(
+                options: RunOptions(logger: logger))
             // The generator's segment of the first execution is adopted by the second; damage it.
             let segment = cache.appendingPathComponent("corrupt/\(first.signature)/steps/load/00001.parquet")
             let handle = try FileHandle(forWritingTo: segment)
@@ -162,7 +170,8 @@ import Testing
             try handle.close()
             var message = ""
             do {
-                _ = try await pipeline(cache: cache, prompt: "Now do").runWithCache(options: RunOptions(logger: logger))
+                _ = try await pipeline(cache: cache, prompt: "Now do", keepingRows: true).runWithCache(
+                    options: RunOptions(logger: logger))
             } catch {
                 message = "\(error)"
             }

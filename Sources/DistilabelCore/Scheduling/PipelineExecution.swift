@@ -62,7 +62,7 @@ extension Pipeline {
         try await store.open(
             ExecutionPlan(
                 pipelineName: name, signature: signature.signature, steps: order.map { keys[$0]! }, leaves: leaves,
-                useCache: options.useCache))
+                useCache: options.useCache, replayedSteps: replayedSteps))
         do {
             try await opened?(store)
         } catch {
@@ -129,6 +129,15 @@ extension Pipeline {
         return PipelineOutput(
             signature: signature.signature, leafRows: leafRows, leafRowCounts: leafCounts, isComplete: completed,
             progress: progress.snapshot)
+    }
+
+    /// The generators whose batches are saved without rows: replaying, and not leaves.
+    public var replayedSteps: Set<String> {
+        let leaves = Set(leafNames)
+        return Set(
+            nodes.filter { node in
+                !leaves.contains(node.name) && (node.step as? any GeneratorStep)?.replaysBatches == true
+            }.map(\.name))
     }
 
     /// One bounded channel per connection, sized in rows to what the receiving step needs per batch.

@@ -74,10 +74,19 @@ public protocol GeneratorStep: Step {
     /// How many rows the generator will produce in all, when it knows (after ``Step/load(context:)``): progress
     /// displays show it as the total.
     var totalRows: Int? { get }
+
+    /// Whether the cache may keep only the records of this generator's batches and ask it again for a batch's rows
+    /// when a resumed run needs them. True only for generators whose batches are cheap to produce and fully
+    /// determined by what is in the signature (their configuration and ``Step/dataFingerprint()``), such as
+    /// ``LoadDataFromDicts``; the default, false, keeps the rows. A leaf generator's rows are always kept: they are
+    /// the dataset.
+    var replaysBatches: Bool { get }
 }
 
 extension GeneratorStep {
     public var totalRows: Int? { nil }
+
+    public var replaysBatches: Bool { false }
 }
 
 /// A step that receives batches of rows from its predecessors and returns rows.

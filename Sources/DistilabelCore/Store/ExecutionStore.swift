@@ -37,12 +37,19 @@ public struct ExecutionPlan: Sendable {
     public var leaves: [String]
     /// Whether saved batches may be reused (false: recompute everything).
     public var useCache: Bool
+    /// Generators that save only their batches' records, with no rows (``GeneratorStep/replaysBatches``, not
+    /// leaves): their saved batches are reusable without rows.
+    public var replayedSteps: Set<String>
 
-    public init(pipelineName: String, signature: String, steps: [StepKey], leaves: [String], useCache: Bool) {
+    public init(
+        pipelineName: String, signature: String, steps: [StepKey], leaves: [String], useCache: Bool,
+        replayedSteps: Set<String> = []
+    ) {
         self.pipelineName = pipelineName
         self.signature = signature
         self.steps = steps
         self.leaves = leaves
         self.useCache = useCache
+        self.replayedSteps = replayedSteps
     }
 }

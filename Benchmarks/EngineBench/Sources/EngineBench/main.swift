@@ -16,7 +16,8 @@ func peakRSSMegabytes() -> Double {
 
 func makePipeline(rows: Int, batch: Int, cacheDirectory: String) throws -> Pipeline {
     let columns = ["id", "text"]
-    let data: [Row] = (0..<rows).map { Row(columns: columns, values: [.int(Int64($0)), .string("row \($0)")]) }
+    // The rows are built lazily into LoadDataFromDicts's column store: they never exist in memory all at once.
+    let data = (0..<rows).lazy.map { Row(columns: columns, values: [.int(Int64($0)), .string("row \($0)")]) }
     return try Pipeline(name: "engine-bench-\(rows)-\(batch)", cacheDirectory: cacheDirectory) { p in
         let load = p.add(LoadDataFromDicts(rows: data), name: "load", batchSize: batch)
         let noop = p.add(ClosureStep(typeName: "NoOp") { rows, _ in rows }, name: "noop", inputBatchSize: batch)
