@@ -59,24 +59,37 @@ struct DequantizationTests {
     }
 }
 
-/// Checks `WeightMatrix.products` for batches of 1 and 3 against float64 dot products with dequantized rows.
+/// Checks `WeightMatrix.products`, integer and float, for batches of 1, 3, 4 and 9 against float64 dot products with dequantized rows.
 func expectProductsMatchDequantized(_ matrix: WeightMatrix, rowsToCheck: Int) throws {
     var generator = SystemRandomNumberGenerator()
-    for batch in [1, 3] {
+    for batch in [1, 3, 4, 9] {
         let x = (0..<batch * matrix.columns).map { _ in Float.random(in: -1...1, using: &generator) }
         let rows = 0..<rowsToCheck
-        let y = matrix.products(x, batch: batch, rows: rows)
+        let integer = matrix.products(x, batch: batch, rows: rows)
+        let float = matrix.products(x, batch: batch, rows: rows, arithmetic: .float)
+        // The integer kernels round each activation to 1/32767 of its 32-value block's largest magnitude, so they
+        // may differ by half of that per element, weighted by |w|.
+        let largest = stride(from: 0, to: x.count, by: 32).map { Double(x[$0..<min(x.count, $0 + 32)].map(abs).max()!) }
+        let quantized = matrix.type.description.hasPrefix("Q")
         for r in rows {
             let w = matrix.row(r)
             for b in 0..<batch {
                 var expected = 0.0
                 var magnitude = 0.0
+                var quantization = 0.0
                 for c in 0..<matrix.columns {
-                    expected += Double(w[c]) * Double(x[b * matrix.columns + c])
-                    magnitude += abs(Double(w[c]) * Double(x[b * matrix.columns + c]))
+                    let v = Double(x[b * matrix.columns + c])
+                    expected += Double(w[c]) * v
+                    magnitude += abs(Double(w[c]) * v)
+                    quantization += abs(Double(w[c])) * largest[(b * matrix.columns + c) / 32] / 32767 / 2
                 }
-                let got = Double(y[b * rowsToCheck + r])
-                #expect(abs(got - expected) <= 1e-5 * magnitude + 1e-6, "\(matrix.name) row \(r) vector \(b)")
+                let index = b * rowsToCheck + r
+                #expect(
+                    abs(Double(float[index]) - expected) <= 1e-5 * magnitude + 1e-6,
+                    "\(matrix.name) row \(r) vector \(b), float")
+                let bound = (quantized ? quantization : 0) + 1e-5 * magnitude + 1e-6
+                #expect(
+                    abs(Double(integer[index]) - expected) <= bound, "\(matrix.name) row \(r) vector \(b), integer")
             }
         }
     }

@@ -104,4 +104,23 @@ struct SyntheticTensorTests {
             try expectProductsMatchDequantized(matrix, rowsToCheck: 5)
         }
     }
+
+    @Test func nonFiniteActivationsGiveNaNInBothArithmetics() throws {
+        let (path, _) = try Self.writeFile(rows: 2)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try GGUFFile(path: path)
+        for (name, _) in Self.types {
+            let matrix = try WeightMatrix(try file.tensor(named: name), in: file)
+            for bad in [Float.nan, .infinity] {
+                // The bad value sits in the second block of the first vector; the second vector is ordinary.
+                var x = (0..<128).map { Float($0 % 7) - 3 }
+                x[40] = bad
+                for arithmetic in [ProductArithmetic.integer, .float] {
+                    let y = matrix.products(x, batch: 2, rows: 0..<2, arithmetic: arithmetic)
+                    #expect(y[0...1].allSatisfy { !$0.isFinite }, "\(name), \(arithmetic), \(bad): \(y)")
+                    #expect(y[2].isFinite && y[3].isFinite, "\(name), \(arithmetic): the other vector")
+                }
+            }
+        }
+    }
 }

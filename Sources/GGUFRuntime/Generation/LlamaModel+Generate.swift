@@ -14,14 +14,15 @@ extension LlamaModel {
     /// - Returns: one output per prompt, in order.
     public func generate(
         prompts: [[Int32]], parameters: SamplingParameters = .greedy, stopTokens: Set<Int32>? = nil,
-        maxNewTokens: Int, onToken: ((_ sequence: Int, _ token: Int32) -> Bool)? = nil
+        maxNewTokens: Int, arithmetic: ProductArithmetic = .integer,
+        onToken: ((_ sequence: Int, _ token: Int32) -> Bool)? = nil
     ) throws(GGUFError) -> [GenerationOutput] {
         guard !prompts.isEmpty else { return [] }
         let stops = stopTokens ?? endOfGenerationTokens
         let longest = prompts.map(\.count).max() ?? 0
         let context = LlamaContext(
             model: self, sequenceCount: prompts.count,
-            contextLength: min(hyperParameters.contextLength, longest + maxNewTokens + 1))
+            contextLength: min(hyperParameters.contextLength, longest + maxNewTokens + 1), arithmetic: arithmetic)
         var samplers = prompts.indices.map { Sampler(parameters: parameters, stream: UInt64($0)) }
         var outputs = prompts.map { GenerationOutput(tokens: [], finishReason: .maxTokens, promptTokenCount: $0.count) }
         var active: [Int] = []

@@ -18,16 +18,21 @@ public final class LlamaContext {
 
     /// A context for `sequenceCount` sequences of up to `contextLength` tokens (default: the model's).
     ///
-    /// - Parameter rowsPerPass: how many token rows one forward pass processes; prompts longer than this are
-    ///   evaluated in chunks.
-    public init(model: LlamaModel, sequenceCount: Int, contextLength: Int? = nil, rowsPerPass: Int = 32) {
+    /// - Parameters:
+    ///   - rowsPerPass: how many token rows one forward pass processes; prompts longer than this are evaluated in
+    ///     chunks.
+    ///   - arithmetic: how weight matrices multiply activations.
+    public init(
+        model: LlamaModel, sequenceCount: Int, contextLength: Int? = nil, rowsPerPass: Int = 32,
+        arithmetic: ProductArithmetic = .integer
+    ) {
         self.model = model
         let hp = model.hyperParameters
         self.contextLength = min(contextLength ?? hp.contextLength, hp.contextLength)
         caches = (0..<max(1, sequenceCount)).map { _ in
             KVCache(layerCount: hp.layerCount, width: hp.keyValueDimension)
         }
-        workspace = Workspace(hyperParameters: hp, rowCapacity: max(1, rowsPerPass))
+        workspace = Workspace(hyperParameters: hp, rowCapacity: max(1, rowsPerPass), arithmetic: arithmetic)
     }
 
     /// The number of sequences.

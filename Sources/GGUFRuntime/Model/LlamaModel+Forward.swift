@@ -86,23 +86,20 @@ extension LlamaModel {
         workspace ws: Workspace
     ) {
         let columns = outputs[0].0.columns
-        if columns % 32 == 0 {
-            for r in 0..<rows {
-                Kernels.blockSums(input + r * columns, count: columns, into: ws.blockSums + r * columns / 32)
-            }
-            Kernels.permuteBlocks(input, count: rows * columns, into: ws.permuted)
+        let integer = ws.arithmetic == .integer && columns % 32 == 0
+        if integer {
+            ws.quantized.quantize(input, count: rows * columns)
         }
         let total = outputs.reduce(0) { $0 + $1.0.rows }
         let x = UnsafePointer(input)
-        let permuted = UnsafePointer(ws.permuted)
-        let sums = UnsafePointer(ws.blockSums)
+        let quantized = integer ? ws.quantized : nil
         Parallel.forEachSlice(count: total, minimumSlice: 16) { slice in
             var start = 0
             for (matrix, y) in outputs {
                 let part = slice.clamped(to: start..<start + matrix.rows)
                 if !part.isEmpty {
                     matrix.multiply(
-                        x, permuted: permuted, blockSums: sums, batch: rows, into: y,
+                        x, quantized: quantized, batch: rows, into: y,
                         rows: part.lowerBound - start..<part.upperBound - start)
                 }
                 start += matrix.rows

@@ -10,13 +10,15 @@ final class Workspace {
     let gate: UnsafeMutablePointer<Float>
     let up: UnsafeMutablePointer<Float>
     let projected: UnsafeMutablePointer<Float>
-    let blockSums: UnsafeMutablePointer<Float>
-    let permuted: UnsafeMutablePointer<Float>
+    /// The input of the current product, quantized for the integer kernels.
+    let quantized: QuantizedActivations
+    let arithmetic: ProductArithmetic
     let rope: UnsafeMutablePointer<Float>
     private var all: [UnsafeMutablePointer<Float>] = []
 
-    init(hyperParameters hp: LlamaHyperParameters, rowCapacity: Int) {
+    init(hyperParameters hp: LlamaHyperParameters, rowCapacity: Int, arithmetic: ProductArithmetic) {
         self.rowCapacity = rowCapacity
+        self.arithmetic = arithmetic
         let qDim = hp.headCount * hp.headDimension
         let widest = max(hp.embeddingLength, qDim, hp.feedForwardLength)
         var all: [UnsafeMutablePointer<Float>] = []
@@ -35,13 +37,13 @@ final class Workspace {
         gate = make(hp.feedForwardLength)
         up = make(hp.feedForwardLength)
         projected = make(hp.embeddingLength)
-        blockSums = make(widest / 32 + 1)
-        permuted = make(widest)
+        quantized = .allocate(capacity: rowCapacity * widest)
         rope = make(hp.ropeDimensionCount)
         self.all = all
     }
 
     deinit {
         for p in all { p.deallocate() }
+        quantized.deallocate()
     }
 }

@@ -99,29 +99,6 @@ enum Kernels {
             gate[i] = g / (1 + expf(-g)) * up[i]
         }
     }
-
-    /// Reorders each 32-value block of `x` into the order the quantized kernels decode weights in: position
-    /// `8k + j` takes element `4j + k` and position `8k + 4 + j` takes element `16 + 4j + k` (`j, k` in `0..<4`).
-    static func permuteBlocks(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>) {
-        for block in 0..<count / 32 {
-            let source = x + block * 32
-            let target = out + block * 32
-            for k in 0..<4 {
-                for j in 0..<4 {
-                    target[8 * k + j] = source[4 * j + k]
-                    target[8 * k + 4 + j] = source[16 + 4 * j + k]
-                }
-            }
-        }
-    }
-
-    /// The sum of each 32-value block of `x`.
-    static func blockSums(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>) {
-        for block in 0..<count / 32 {
-            let p = x + block * 32
-            out[block] = (load8(p) + load8(p + 8) + load8(p + 16) + load8(p + 24)).sum()
-        }
-    }
 }
 
 #if canImport(Glibc)

@@ -1,149 +1,166 @@
 /// The product kernels: `y[b][r] = Σ_c W[r][c] · x[b][c]` for a range of rows and a batch of activation vectors.
 ///
-/// Every weight block is decoded once into SIMD registers and then used for all vectors of the batch, so a batch
-/// of eight costs little more memory traffic than one vector.
+/// Quantized weights multiply activations quantized to 16 bits per 32-value block (``QuantizedActivations``) in
+/// integer arithmetic: a block's 4- or 8-bit values widen to 16-bit lanes and meet the activations in
+/// multiply-and-add-pairs products (`pmaddwd` on x86-64's baseline SSE2: eight multiply-adds in one instruction),
+/// which sum into 32-bit lanes without overflow. Only then does a block cost float work: one conversion, one
+/// multiply by the product of the two scales, one add, and for Q4_1 its minimum times the block's activation sum.
 ///
-/// Decoding uses only shifts, masks and an exponent trick (`bits(0x4B000000 | n) − 2²³ = n`), which every SIMD
-/// instruction set does well. It yields a block's values in a fixed permuted order (lane `j` of chunk `k` holds
-/// element `4j + k`, lane `4 + j` holds element `16 + 4j + k`), so the activations are permuted the same way once
-/// per product (``Kernels/permuteBlocks(_:count:into:)``) instead of the weights once per row.
-///
-/// Quantized blocks are not scaled element by element: a block contributes `d · (q · x) + m · Σx`, where `Σx` over
-/// the block is precomputed per vector.
+/// Each row is first decoded into a small buffer of 16-bit integers and float scales, then multiplied by the
+/// vectors four at a time, the four accumulators in registers. Decoding in registers next to the products made
+/// LLVM's x86 backend widen and repack the weights around every `pmaddwd`; values loaded from memory it leaves
+/// alone (check with `objdump -d`: the inner loop should be `pmaddwd`, `paddd`, `cvtdq2ps`, `mulps`, `addps`).
 extension WeightMatrix {
     /// Computes rows `rows` of `W · x` for `batch` vectors.
     ///
     /// - Parameters:
     ///   - x: `batch` vectors of `columns` floats, one after another (used by F32 and F16).
-    ///   - permuted: the same vectors with each 32-value block permuted (used by the quantized types).
-    ///   - blockSums: the sum of every 32-value block of each vector (`batch × columns / 32`).
+    ///   - quantized: the same vectors quantized, for integer products with quantized weights; `nil` for float
+    ///     products of dequantized rows (``ProductArithmetic/float``).
     ///   - y: `batch` output vectors of `rows` floats (this matrix's full row count), one after another.
     func multiply(
-        _ x: UnsafePointer<Float>, permuted: UnsafePointer<Float>, blockSums: UnsafePointer<Float>, batch: Int,
-        into y: UnsafeMutablePointer<Float>, rows: Range<Int>
+        _ x: UnsafePointer<Float>, quantized: QuantizedActivations?, batch: Int, into y: UnsafeMutablePointer<Float>,
+        rows: Range<Int>
     ) {
+        guard let quantized else { return multiplyFloat(x, batch: batch, into: y, rows: rows) }
         switch type {
-        case .q4_1: multiplyQuantized(permuted, blockSums, batch, y, rows, kind: .q4_1)
-        case .q4_0: multiplyQuantized(permuted, blockSums, batch, y, rows, kind: .q4_0)
-        case .q8_0: multiplyQuantized(permuted, blockSums, batch, y, rows, kind: .q8_0)
+        case .q4_1: multiplyQuantized(quantized, batch, y, rows, format: Q4_1Blocks.self)
+        case .q4_0: multiplyQuantized(quantized, batch, y, rows, format: Q4_0Blocks.self)
+        case .q8_0: multiplyQuantized(quantized, batch, y, rows, format: Q8_0Blocks.self)
         default: multiplyFloat(x, batch: batch, into: y, rows: rows)
         }
     }
 
-    private enum QuantKind {
-        case q4_0, q4_1, q8_0
-    }
-
+    /// Multiplies eight pairs of 16-bit lanes and adds adjacent products (one `pmaddwd`).
     @inline(__always)
-    private static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    private static func multiplyAddPairs(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD4<Int32> {
+        let product = SIMD8<Int32>(truncatingIfNeeded: a) &* SIMD8<Int32>(truncatingIfNeeded: b)
+        return product.evenHalf &+ product.oddHalf
     }
 
-    /// The four chunks of a block as floats, from 32 values in the low byte of each 32-bit lane group.
+    /// The integer dot product of a block with 32 quantized activations (64-byte aligned), in four lanes.
     @inline(__always)
-    private static func bytesToFloats(
-        _ v: SIMD8<UInt32>, bias: Float
-    ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
-        let byte = SIMD8<UInt32>(repeating: 0xFF)
-        let b = SIMD8<Float>(repeating: 8_388_608 + bias)
-        let c0 = unsafeBitCast((v & byte) | magic, to: SIMD8<Float>.self) - b
-        let c1 = unsafeBitCast(((v &>> 8) & byte) | magic, to: SIMD8<Float>.self) - b
-        let c2 = unsafeBitCast(((v &>> 16) & byte) | magic, to: SIMD8<Float>.self) - b
-        let c3 = unsafeBitCast((v &>> 24) | magic, to: SIMD8<Float>.self) - b
-        return (c0, c1, c2, c3)
+    private static func dot(_ w: WeightBlock, _ x: UnsafeRawPointer) -> SIMD4<Float> {
+        let a =
+            multiplyAddPairs(w.0, x.load(as: SIMD8<Int16>.self))
+            &+ multiplyAddPairs(w.1, x.load(fromByteOffset: 16, as: SIMD8<Int16>.self))
+        let b =
+            multiplyAddPairs(w.2, x.load(fromByteOffset: 32, as: SIMD8<Int16>.self))
+            &+ multiplyAddPairs(w.3, x.load(fromByteOffset: 48, as: SIMD8<Int16>.self))
+        return SIMD4<Float>(a &+ b)
     }
 
-    /// Decodes the 32 quantized values of a block (unscaled, without offset for Q4_1; centred for Q4_0 and Q8_0).
-    @inline(__always)
-    private static func decode(
-        _ quants: UnsafeRawPointer, kind: QuantKind
-    ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
-        switch kind {
-        case .q8_0:
-            // Flip the sign bits so each byte reads as value + 128.
-            let flip = SIMD4<UInt32>(repeating: 0x8080_8080)
-            let low = quants.loadUnaligned(as: SIMD4<UInt32>.self) ^ flip
-            let high = quants.loadUnaligned(fromByteOffset: 16, as: SIMD4<UInt32>.self) ^ flip
-            return bytesToFloats(SIMD8(lowHalf: low, highHalf: high), bias: 128)
-        case .q4_0, .q4_1:
-            let packed = quants.loadUnaligned(as: SIMD4<UInt32>.self)
-            let mask = SIMD4<UInt32>(repeating: 0x0F0F_0F0F)
-            let v = SIMD8(lowHalf: packed & mask, highHalf: (packed &>> 4) & mask)
-            return bytesToFloats(v, bias: kind == .q4_0 ? 8 : 0)
-        }
-    }
-
-    @inline(__always)
-    private static func dot32(
-        _ q: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>), _ x: UnsafePointer<Float>
-    ) -> SIMD8<Float> {
-        var t = q.0 * load8(x)
-        t += q.1 * load8(x + 8)
-        t += q.2 * load8(x + 16)
-        t += q.3 * load8(x + 24)
-        return t
-    }
-
-    private func multiplyQuantized(
-        _ x: UnsafePointer<Float>, _ blockSums: UnsafePointer<Float>, _ batch: Int,
-        _ y: UnsafeMutablePointer<Float>, _ rows: Range<Int>, kind: QuantKind
+    private func multiplyQuantized<F: QuantizedBlocks>(
+        _ a: QuantizedActivations, _ batch: Int, _ y: UnsafeMutablePointer<Float>, _ rows: Range<Int>,
+        format: F.Type
     ) {
-        let blockBytes: Int
-        let quantOffset: Int
-        switch kind {
-        case .q4_0: (blockBytes, quantOffset) = (18, 2)
-        case .q4_1: (blockBytes, quantOffset) = (20, 4)
-        case .q8_0: (blockBytes, quantOffset) = (34, 2)
-        }
-        let hasMinimum = kind == .q4_1
-        let nb = blocksPerRow
-        let cols = columns
         let total = self.rows
-        if batch == 1 {
-            for r in rows {
-                let row = base + r * rowBytes
-                var a = SIMD8<Float>()
-                var am: Float = 0
-                for blk in 0..<nb {
-                    let p = row + blk * blockBytes
-                    let d = Half.toFloat(p.loadUnaligned(as: UInt16.self))
-                    let t = Self.dot32(Self.decode(p + quantOffset, kind: kind), x + blk * 32)
-                    a += t * d
-                    if hasMinimum {
-                        am += Half.toFloat(p.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) * blockSums[blk]
-                    }
-                }
-                y[r] = a.sum() + am
+        let nb = blocksPerRow
+        // One row decoded: 32 Int16 per block, then its scales, then its minimums.
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: nb * 72 + 64, alignment: 64)
+        defer { scratch.deallocate() }
+        let weights = UnsafeRawPointer(scratch)
+        let scales = (scratch + nb * 64).assumingMemoryBound(to: Float.self)
+        let minimums = scales + nb
+        for r in rows {
+            decodeRow(r, into: scratch, scales: scales, minimums: minimums, format: format)
+            var first = 0
+            while first + 4 <= batch {
+                let out = dotRow4(weights, scales, minimums, a, first, hasMinimum: F.hasMinimum)
+                y[first * total + r] = out[0]
+                y[(first + 1) * total + r] = out[1]
+                y[(first + 2) * total + r] = out[2]
+                y[(first + 3) * total + r] = out[3]
+                first += 4
             }
-            return
-        }
-        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: batch) { acc in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: batch) { accMin in
-                for r in rows {
-                    let row = base + r * rowBytes
-                    for b in 0..<batch {
-                        acc[b] = SIMD8()
-                        accMin[b] = 0
-                    }
-                    for blk in 0..<nb {
-                        let p = row + blk * blockBytes
-                        // Scale the decoded block once, not each vector's partial sum: saves a multiply per vector.
-                        let d = Half.toFloat(p.loadUnaligned(as: UInt16.self))
-                        let u = Self.decode(p + quantOffset, kind: kind)
-                        let q = (u.0 * d, u.1 * d, u.2 * d, u.3 * d)
-                        for b in 0..<batch {
-                            acc[b] += Self.dot32(q, x + b * cols + blk * 32)
-                        }
-                        if hasMinimum {
-                            let m = Half.toFloat(p.loadUnaligned(fromByteOffset: 2, as: UInt16.self))
-                            for b in 0..<batch { accMin[b] += m * blockSums[b * nb + blk] }
-                        }
-                    }
-                    for b in 0..<batch { y[b * total + r] = acc[b].sum() + accMin[b] }
-                }
+            while first < batch {
+                y[first * total + r] = dotRow1(weights, scales, minimums, a, first, hasMinimum: F.hasMinimum)
+                first += 1
             }
         }
+    }
+
+    @inline(__always)
+    private func decodeRow<F: QuantizedBlocks>(
+        _ r: Int, into weights: UnsafeMutableRawPointer, scales: UnsafeMutablePointer<Float>,
+        minimums: UnsafeMutablePointer<Float>, format: F.Type
+    ) {
+        let row = base + r * rowBytes
+        for blk in 0..<blocksPerRow {
+            let p = row + blk &* F.blockBytes
+            scales[blk] = Half.toFloat(p.loadUnaligned(as: UInt16.self))
+            minimums[blk] = F.hasMinimum ? Half.toFloat(p.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) : 0
+            let w = F.decode(p + F.quantOffset)
+            let o = weights + blk &* 64
+            o.storeBytes(of: w.0, as: SIMD8<Int16>.self)
+            o.storeBytes(of: w.1, toByteOffset: 16, as: SIMD8<Int16>.self)
+            o.storeBytes(of: w.2, toByteOffset: 32, as: SIMD8<Int16>.self)
+            o.storeBytes(of: w.3, toByteOffset: 48, as: SIMD8<Int16>.self)
+        }
+    }
+
+    @inline(__always)
+    private static func loadBlock(_ p: UnsafeRawPointer) -> WeightBlock {
+        (
+            p.load(as: SIMD8<Int16>.self), p.load(fromByteOffset: 16, as: SIMD8<Int16>.self),
+            p.load(fromByteOffset: 32, as: SIMD8<Int16>.self), p.load(fromByteOffset: 48, as: SIMD8<Int16>.self)
+        )
+    }
+
+    /// A decoded row times vectors `first..<first + 4`.
+    @inline(__always)
+    private func dotRow4(
+        _ weights: UnsafeRawPointer, _ scales: UnsafePointer<Float>, _ minimums: UnsafePointer<Float>,
+        _ a: QuantizedActivations, _ first: Int, hasMinimum: Bool
+    ) -> SIMD4<Float> {
+        let nb = blocksPerRow
+        let x0 = UnsafeRawPointer(a.values + first * columns)
+        let x1 = x0 + 2 * columns
+        let x2 = x1 + 2 * columns
+        let x3 = x2 + 2 * columns
+        let s0 = a.scales + first * nb
+        let s1 = s0 + nb
+        let s2 = s1 + nb
+        let s3 = s2 + nb
+        var acc0 = SIMD4<Float>()
+        var acc1 = SIMD4<Float>()
+        var acc2 = SIMD4<Float>()
+        var acc3 = SIMD4<Float>()
+        var minimum = SIMD4<Float>()
+        for blk in 0..<nb {
+            let d = scales[blk]
+            let offset = blk &* 64
+            let w = Self.loadBlock(weights + offset)
+            acc0 += Self.dot(w, x0 + offset) * (d * s0[blk])
+            acc1 += Self.dot(w, x1 + offset) * (d * s1[blk])
+            acc2 += Self.dot(w, x2 + offset) * (d * s2[blk])
+            acc3 += Self.dot(w, x3 + offset) * (d * s3[blk])
+            if hasMinimum {
+                let sums = a.sums + first * nb + blk
+                minimum += SIMD4(sums[0], sums[nb], sums[2 * nb], sums[3 * nb]) * minimums[blk]
+            }
+        }
+        return SIMD4(acc0.sum(), acc1.sum(), acc2.sum(), acc3.sum()) + minimum
+    }
+
+    /// A decoded row times vector `vector`.
+    @inline(__always)
+    private func dotRow1(
+        _ weights: UnsafeRawPointer, _ scales: UnsafePointer<Float>, _ minimums: UnsafePointer<Float>,
+        _ a: QuantizedActivations, _ vector: Int, hasMinimum: Bool
+    ) -> Float {
+        let nb = blocksPerRow
+        let x = UnsafeRawPointer(a.values + vector * columns)
+        let activationScales = a.scales + vector * nb
+        let sums = a.sums + vector * nb
+        var acc = SIMD4<Float>()
+        var minimum: Float = 0
+        for blk in 0..<nb {
+            let offset = blk &* 64
+            acc += Self.dot(Self.loadBlock(weights + offset), x + offset) * (scales[blk] * activationScales[blk])
+            if hasMinimum { minimum += minimums[blk] * sums[blk] }
+        }
+        return acc.sum() + minimum
     }
 
     private func multiplyFloat(

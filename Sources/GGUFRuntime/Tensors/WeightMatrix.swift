@@ -1,7 +1,7 @@
 /// A 2-D weight tensor in the mapped file, used in place: `rows` rows of `columns` values each, in one of the
 /// supported ggml types.
 ///
-/// Products with activations (``multiply(_:batch:into:rows:scratch:)``) decode one block at a time in registers,
+/// Products with activations (``multiply(_:quantized:batch:into:rows:)``) decode one row at a time into a small buffer,
 /// so no whole matrix is ever dequantized.
 public struct WeightMatrix: @unchecked Sendable {
     // Sendable without a lock: `base` points into a read-only file mapping that the owning `GGUFFile` keeps
