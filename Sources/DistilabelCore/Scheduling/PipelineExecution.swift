@@ -32,13 +32,14 @@ public struct RunOptions: Sendable {
 }
 
 extension Pipeline {
-    /// Runs the pipeline with `store` keeping every step's batches (in memory by default; the cache module gives a
-    /// durable store that survives crashes).
+    /// Runs the pipeline with `store` keeping every step's batches: by default nothing is kept
+    /// (``DiscardingExecutionStore``); an ``InMemoryExecutionStore`` lets later runs in this process reuse them, and
+    /// the cache module's durable store survives crashes.
     ///
     /// The rows of each leaf come out in the order the generators produced them, whatever the replica counts or
     /// timing.
     public func run(
-        parameters: RuntimeParameters = [:], store: any ExecutionStore = InMemoryExecutionStore(),
+        parameters: RuntimeParameters = [:], store: any ExecutionStore = DiscardingExecutionStore(),
         options: RunOptions = RunOptions()
     ) async throws -> PipelineOutput {
         var options = options

@@ -35,7 +35,8 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     let start = ContinuousClock.now
     let output: PipelineOutput
     if mode == "memory" {
-        output = try await pipeline.run(options: options)
+        // The in-memory store keeps every step's batches, as the cache does (the comparison issue 4 asks for).
+        output = try await pipeline.run(store: InMemoryExecutionStore(), options: options)
     } else {
         output = try await pipeline.runWithCache(options: options)
     }
