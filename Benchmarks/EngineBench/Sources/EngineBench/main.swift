@@ -3,7 +3,7 @@
 // that peak RSS is that run's.
 //
 //   swift run -c release --package-path Benchmarks/EngineBench EngineBench            # the whole table
-//   EngineBench one <rows> <batch> <cache|memory> <cache dir>                          # one measurement
+//   EngineBench one <rows> <batch> <cache|memory|none> <cache dir>                     # one measurement
 import Distilabel
 import Foundation
 import Logging
@@ -34,7 +34,10 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     let options = RunOptions(collectLeafRows: false, logger: logger)
     let start = ContinuousClock.now
     let output: PipelineOutput
-    if mode == "memory" {
+    if mode == "none" {
+        // `run()` with its default store, which keeps nothing.
+        output = try await pipeline.run(options: options)
+    } else if mode == "memory" {
         // The in-memory store keeps every step's batches, as the cache does (the comparison issue 4 asks for).
         output = try await pipeline.run(store: InMemoryExecutionStore(), options: options)
     } else {
