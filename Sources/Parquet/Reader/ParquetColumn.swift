@@ -26,6 +26,34 @@ public struct ParquetColumn: Sendable, Equatable {
     public var entryCount: Int
     /// The non-null values, in order.
     public var values: ParquetColumnValues
+
+    /// A column of `values` with the given levels; the entry count is the number of definition levels, or of
+    /// values when the column has none (a required, non-repeated column). For ``ParquetFileWriter/write(columns:)``,
+    /// start from ``ParquetFileWriter/emptyColumns(for:)`` to get each leaf's path, type and maximum levels.
+    public init(
+        path: [String], physicalType: PhysicalType, maxDefinitionLevel: Int, maxRepetitionLevel: Int,
+        definitionLevels: [UInt8], repetitionLevels: [UInt8], values: ParquetColumnValues
+    ) {
+        self.init(
+            path: path, physicalType: physicalType, maxDefinitionLevel: maxDefinitionLevel,
+            maxRepetitionLevel: maxRepetitionLevel, definitionLevels: definitionLevels,
+            repetitionLevels: repetitionLevels,
+            entryCount: definitionLevels.isEmpty ? values.count : definitionLevels.count, values: values)
+    }
+
+    init(
+        path: [String], physicalType: PhysicalType, maxDefinitionLevel: Int, maxRepetitionLevel: Int,
+        definitionLevels: [UInt8], repetitionLevels: [UInt8], entryCount: Int, values: ParquetColumnValues
+    ) {
+        self.path = path
+        self.physicalType = physicalType
+        self.maxDefinitionLevel = maxDefinitionLevel
+        self.maxRepetitionLevel = maxRepetitionLevel
+        self.definitionLevels = definitionLevels
+        self.repetitionLevels = repetitionLevels
+        self.entryCount = entryCount
+        self.values = values
+    }
 }
 
 /// The non-null values of a ``ParquetColumn``, by physical type.

@@ -21,7 +21,7 @@ struct PhysicalValueSink: ColumnValueSink {
 
     mutating func readDictionary(_ reader: ColumnChunkReader, _ cursor: inout ByteCursor, count: Int) throws {
         var buffer = ColumnBuffer()
-        try decodePlain(&cursor, count: count, into: &buffer)
+        try Self.decodePlain(&cursor, count: count, physical: physical, width: width, into: &buffer)
         dictionary = buffer
     }
 
@@ -34,7 +34,7 @@ struct PhysicalValueSink: ColumnValueSink {
         values.valueCount += count
         switch encoding {
         case .plain:
-            try decodePlain(&cursor, count: count, into: &values)
+            try Self.decodePlain(&cursor, count: count, physical: physical, width: width, into: &values)
         case .plainDictionary, .rleDictionary:
             guard let dictionary else {
                 throw cursor.corrupt("dictionary-encoded page without a preceding dictionary page")
@@ -67,7 +67,7 @@ struct PhysicalValueSink: ColumnValueSink {
             for value in try ByteArrayDeltaDecoders.decodeIncremental(&cursor, count: count) { appendBytes(value[...]) }
         case .byteStreamSplit:
             var plain = try unsplit(&cursor, count: count)
-            try decodePlain(&plain, count: count, into: &values)
+            try Self.decodePlain(&plain, count: count, physical: physical, width: width, into: &values)
         default:
             throw ParquetError.unsupportedEncoding(encoding: "\(encoding) for \(physical)", column: cursor.column)
         }
@@ -79,11 +79,15 @@ struct PhysicalValueSink: ColumnValueSink {
     }
 
     /// PLAIN values: fixed-width numbers are copied in one block (every platform Swift runs on is little-endian).
-    private func decodePlain(_ cursor: inout ByteCursor, count: Int, into buffer: inout ColumnBuffer) throws {
+    /// Static, so that decoding into `self.values` borrows no copy of `self`: a copy would share the arrays and
+    /// make the first append of every page copy the whole column so far.
+    private static func decodePlain(
+        _ cursor: inout ByteCursor, count: Int, physical: PhysicalType, width: Int, into buffer: inout ColumnBuffer
+    ) throws {
         switch physical {
         case .boolean:
             let range = try cursor.take((count + 7) / 8)
-            buffer.booleans.reserveCapacity(buffer.booleans.count + count)
+            reserveGrowing(&buffer.booleans, count)
             for index in 0..<count {
                 buffer.booleans.append(cursor.bytes[range.lowerBound + index >> 3] >> UInt8(index & 7) & 1 == 1)
             }
@@ -95,8 +99,8 @@ struct PhysicalValueSink: ColumnValueSink {
             guard count <= cursor.remaining / 4 else {
                 throw cursor.corrupt("\(count) PLAIN byte arrays cannot fit in \(cursor.remaining) bytes")
             }
-            buffer.bytes.reserveCapacity(buffer.bytes.count + cursor.remaining - 4 * count)
-            buffer.offsets.reserveCapacity(buffer.offsets.count + count)
+            reserveGrowing(&buffer.bytes, cursor.remaining - 4 * count)
+            reserveGrowing(&buffer.offsets, count)
             var position = cursor.position
             let end = cursor.end
             let failure: Int? = cursor.bytes.withUnsafeBytes { raw in
@@ -129,20 +133,18 @@ struct PhysicalValueSink: ColumnValueSink {
         }
     }
 
-    private func copyFixed<T>(_ cursor: inout ByteCursor, count: Int, into array: inout [T]) throws {
+    private static func copyFixed<T>(_ cursor: inout ByteCursor, count: Int, into array: inout [T]) throws {
         let size = MemoryLayout<T>.size
         guard count <= cursor.remaining / size else {
             throw cursor.corrupt("\(count) PLAIN values of \(size) bytes cannot fit in \(cursor.remaining) bytes")
         }
         let range = try cursor.take(count * size)
-        let old = array.count
-        array.reserveCapacity(old + count)
+        reserveGrowing(&array, count)
         cursor.bytes.withUnsafeBytes { source in
             for index in 0..<count {
                 array.append(source.loadUnaligned(fromByteOffset: range.lowerBound + index * size, as: T.self))
             }
         }
-        _ = old
     }
 
     /// Dictionary indices to values.
@@ -156,7 +158,7 @@ struct PhysicalValueSink: ColumnValueSink {
             case .float: values.floats.append(contentsOf: indices.lazy.map { dictionary.floats[Int($0)] })
             case .double: values.doubles.append(contentsOf: indices.lazy.map { dictionary.doubles[Int($0)] })
             default:
-                values.offsets.reserveCapacity(values.offsets.count + indices.count)
+                reserveGrowing(&values.offsets, indices.count)
                 dictionary.bytes.withUnsafeBytes { source in
                     for index in indices {
                         let start = dictionary.offsets[Int(index)]
@@ -191,6 +193,15 @@ struct PhysicalValueSink: ColumnValueSink {
         }
         return ByteCursor(plain, column: cursor.column)
     }
+}
+
+/// Makes room for `additional` more elements, at least doubling the capacity when it grows: a column chunk's
+/// pages are appended one after the other, and reserving exactly each page's size would copy the whole array on
+/// every page (quadratic in the chunk's size).
+@inline(__always)
+func reserveGrowing<T>(_ array: inout [T], _ additional: Int) {
+    let needed = array.count + additional
+    if array.capacity < needed { array.reserveCapacity(max(needed, 2 * array.capacity)) }
 }
 
 extension ColumnBuffer {

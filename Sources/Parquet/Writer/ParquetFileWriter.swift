@@ -20,11 +20,11 @@ import Foundation
 public final class ParquetFileWriter {
     private let options: ParquetWriterOptions
     private let output: AtomicFileOutput
-    private var shredder: RowShredder?
+    var shredder: RowShredder?
     private var pendingRows: [ParquetRecord] = []
     private var rowGroups: [RowGroup] = []
     private var totalRows: Int64 = 0
-    private var failed = false
+    var failed = false
 
     private init(path: String, schema: [ParquetField]?, options: ParquetWriterOptions) throws {
         self.options = options
@@ -122,7 +122,8 @@ public final class ParquetFileWriter {
         try output.commit(sync: options.syncsFile)
     }
 
-    private func flushRowGroup(last: Bool = false) throws {
+    /// Writes the buffered row group; `last` frees the buffers instead of keeping their capacity for the next one.
+    func flushRowGroup(last: Bool = false) throws {
         guard var shredder else { return }
         let start = output.offset
         var chunks: [ColumnChunk] = []

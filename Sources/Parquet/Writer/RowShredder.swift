@@ -16,6 +16,12 @@ struct RowShredder: Sendable {
         rowCount = 0
     }
 
+    /// Takes already-shredded columns (one per leaf, validated by the caller) as the current row group.
+    mutating func adopt(_ buffers: [ColumnBuffer], rowCount: Int) {
+        columns = buffers
+        self.rowCount = rowCount
+    }
+
     /// Appends rows from the front of `rows` until the row group holds `rowLimit` rows or about `byteLimit` bytes;
     /// returns how many were appended. On error a row may be partly appended: the writer then refuses more rows.
     mutating func append(_ rows: ArraySlice<ParquetRecord>, rowLimit: Int, byteLimit: Int) throws(ParquetError) -> Int {
