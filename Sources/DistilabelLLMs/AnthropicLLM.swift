@@ -10,6 +10,7 @@ public struct AnthropicLLM: LLM {
     public var apiKeyEnvironmentVariable: String
     public var limits: ClientLimits
     private var runner: ChatClientRunner?
+    private let shared = SharedClient<AnthropicConfiguration, AnthropicClient>()
 
     public init(
         model: String, baseURL: String = "https://api.anthropic.com", baseURLs: [String]? = nil,
@@ -26,9 +27,10 @@ public struct AnthropicLLM: LLM {
     public var configuration: Row { ["model": .string(model), "base_url": .string(baseURLs[0])] }
 
     public mutating func load(context: StepContext) async throws {
-        let client = try AnthropicClient(
-            configuration: AnthropicConfiguration(
-                baseURLs: baseURLs, model: model, apiKeyEnvironmentVariable: apiKeyEnvironmentVariable, limits: limits))
+        let client = try shared.client(
+            for: AnthropicConfiguration(
+                baseURLs: baseURLs, model: model, apiKeyEnvironmentVariable: apiKeyEnvironmentVariable, limits: limits)
+        ) { configuration throws(LLMClientError) in try AnthropicClient(configuration: configuration) }
         runner = try ChatClientRunner.make(client, context: context)
     }
 

@@ -12,9 +12,9 @@ import Synchronization
 /// Each process appends to a journal file of its own (`<pid>-<uuid>.jsonl`: one `{"key", "response"}` per line, the
 /// key being the SHA-1 of the canonical request) and reads every journal when it opens. Each answer is written to the
 /// journal (one `write(2)` of a whole line) as soon as it arrives, so a `kill -9` loses no answer the process had
-/// received: the kernel keeps what was written. The journal is `fsync`ed at most every ``flushInterval``, so a power
-/// loss or kernel crash loses at most that interval's answers, which are then asked again. Torn last lines are
-/// skipped.
+/// received: the kernel keeps what was written. The journal is `fsync`ed (on a background queue) at most every
+/// ``flushInterval``, so a power loss or kernel crash loses at most that interval's answers (plus those of an `fsync`
+/// still running), which are then asked again. Torn last lines are skipped.
 public actor DurableResponseCache: ResponseCache {
     private static let shared = Mutex<[String: DurableResponseCache]>([:])
 
@@ -36,6 +36,10 @@ public actor DurableResponseCache: ResponseCache {
     private var lastFlush = ContinuousClock.now
     private let journal: URL
     private var descriptor: Int32 = -1
+    /// The error of the last background `fsync` that failed.
+    private let backgroundError = BackgroundError()
+    /// Whether a background `fsync` was started since the last ``flush()``.
+    private var backgroundPending = false
 
     public init(directory: URL, flushInterval: Duration = .milliseconds(100)) throws {
         self.directory = directory
@@ -74,8 +78,34 @@ public actor DurableResponseCache: ResponseCache {
         bytes.append(0x0A)
         try append(bytes)
         unsynced = true
-        if ContinuousClock.now - lastFlush >= flushInterval { try flush() }
+        if ContinuousClock.now - lastFlush >= flushInterval { try syncInBackground() }
     }
+
+    /// Starts an `fsync` of what was written so far on a queue of its own, so that a slow disk never blocks one of
+    /// the few threads that run the requests; its error, if any, is thrown by the next `store` or ``flush()``.
+    private func syncInBackground() throws {
+        try throwBackgroundError()
+        lastFlush = .now
+        guard unsynced, descriptor >= 0 else { return }
+        unsynced = false
+        backgroundPending = true
+        let descriptor = self.descriptor
+        let path = journal.path
+        let backgroundError = self.backgroundError
+        Self.syncQueue.async {
+            if fsync(descriptor) != 0 {
+                let reason = String(cString: strerror(errno))
+                backgroundError.value.withLock { $0 = ResponseCacheError(path: path, reason: reason) }
+            }
+        }
+    }
+
+    private func throwBackgroundError() throws {
+        if let error = backgroundError.value.withLock({ $0 }) { throw error }
+    }
+
+    /// Where background `fsync`s run, one at a time.
+    private static let syncQueue = DispatchQueue(label: "DistilabelLLMs.DurableResponseCache.sync")
 
     /// Appends whole lines to this process's journal, creating it (and making its name durable) on first use.
     private func append(_ bytes: [UInt8]) throws {
@@ -101,11 +131,13 @@ public actor DurableResponseCache: ResponseCache {
         }
     }
 
-    /// `fsync`s the answers written since the last flush.
+    /// `fsync`s the answers written since the last flush, waiting for it.
     public func flush() throws {
+        try throwBackgroundError()
         lastFlush = .now
-        guard unsynced, descriptor >= 0 else { return }
+        guard unsynced || backgroundPending, descriptor >= 0 else { return }
         unsynced = false
+        backgroundPending = false
         guard fsync(descriptor) == 0 else {
             throw ResponseCacheError(path: journal.path, reason: String(cString: strerror(errno)))
         }
@@ -113,8 +145,13 @@ public actor DurableResponseCache: ResponseCache {
 }
 
 /// The response cache could not be written.
-public struct ResponseCacheError: Error, CustomStringConvertible {
+public struct ResponseCacheError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
     public var description: String { "Could not save LLM answers to \(path): \(reason)" }
+}
+
+/// The error of a background `fsync`, kept until the cache's next call reports it.
+private final class BackgroundError: Sendable {
+    let value = Mutex<ResponseCacheError?>(nil)
 }

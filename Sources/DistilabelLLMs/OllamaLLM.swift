@@ -9,6 +9,7 @@ public struct OllamaLLM: LLM {
     public var hosts: [String]
     public var limits: ClientLimits
     private var runner: ChatClientRunner?
+    private let shared = SharedClient<OllamaConfiguration, OllamaClient>()
 
     public init(
         model: String, host: String = "http://localhost:11434", hosts: [String]? = nil,
@@ -24,7 +25,9 @@ public struct OllamaLLM: LLM {
     public var configuration: Row { ["model": .string(model), "host": .string(hosts[0])] }
 
     public mutating func load(context: StepContext) async throws {
-        let client = try OllamaClient(configuration: OllamaConfiguration(hosts: hosts, model: model, limits: limits))
+        let client = try shared.client(for: OllamaConfiguration(hosts: hosts, model: model, limits: limits)) {
+            configuration throws(LLMClientError) in try OllamaClient(configuration: configuration)
+        }
         runner = try ChatClientRunner.make(client, context: context)
     }
 

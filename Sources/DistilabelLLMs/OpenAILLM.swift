@@ -15,6 +15,7 @@ public struct OpenAILLM: LLM {
     /// A JSON schema replies must follow (structured output), if any.
     public var responseFormat: ResponseFormat?
     private var runner: ChatClientRunner?
+    private let shared = SharedClient<OpenAIConfiguration, OpenAIClient>()
 
     public init(
         model: String, baseURL: String = "https://api.openai.com/v1", baseURLs: [String]? = nil,
@@ -38,9 +39,10 @@ public struct OpenAILLM: LLM {
     }
 
     public mutating func load(context: StepContext) async throws {
-        let client = try OpenAIClient(
-            configuration: OpenAIConfiguration(
-                baseURLs: baseURLs, model: model, apiKeyEnvironmentVariable: apiKeyEnvironmentVariable, limits: limits))
+        let client = try shared.client(
+            for: OpenAIConfiguration(
+                baseURLs: baseURLs, model: model, apiKeyEnvironmentVariable: apiKeyEnvironmentVariable, limits: limits)
+        ) { configuration throws(LLMClientError) in try OpenAIClient(configuration: configuration) }
         runner = try ChatClientRunner.make(client, context: context)
     }
 

@@ -12,6 +12,73 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates the key of generation `generationIndex` of `request` sent by a client with `identity`.
     public init(identity: ChatClientIdentity, request: ChatRequest, generationIndex: Int) {
+        // Written field by field in sorted key order: the same bytes as the `JSONValue` tree of
+        // `Self.tree(identity:request:generationIndex:)` would give, without building it on every request.
+        let parameters = request.parameters
+        var writer = CanonicalJSONWriter(capacity: 192 + request.messages.reduce(0) { $0 + $1.content.utf8.count })
+        writer.raw("{\"base_urls\":")
+        writer.strings(identity.baseURLs.sorted())
+        writer.raw(",\"generation_index\":")
+        writer.integer(generationIndex)
+        writer.raw(",\"kind\":")
+        writer.string(identity.kind.rawValue)
+        writer.raw(",\"messages\":")
+        writer.messages(request.messages)
+        writer.raw(",\"model\":")
+        writer.string(identity.model)
+        writer.raw(",\"parameters\":{")
+        var first = true
+        if let value = parameters.frequencyPenalty {
+            writer.separator(&first)
+            writer.key("frequency_penalty")
+            writer.number(value)
+        }
+        if let value = parameters.maxNewTokens {
+            writer.separator(&first)
+            writer.key("max_new_tokens")
+            writer.integer(value)
+        }
+        if let value = parameters.presencePenalty {
+            writer.separator(&first)
+            writer.key("presence_penalty")
+            writer.number(value)
+        }
+        if let value = parameters.seed {
+            writer.separator(&first)
+            writer.key("seed")
+            writer.integer(value)
+        }
+        if let value = parameters.stop {
+            writer.separator(&first)
+            writer.key("stop")
+            writer.strings(value)
+        }
+        if let value = parameters.temperature {
+            writer.separator(&first)
+            writer.key("temperature")
+            writer.number(value)
+        }
+        if let value = parameters.topP {
+            writer.separator(&first)
+            writer.key("top_p")
+            writer.number(value)
+        }
+        writer.byte(UInt8(ascii: "}"))
+        if let format = parameters.responseFormat {
+            writer.raw(",\"response_format\":{\"name\":")
+            writer.string(format.name)
+            writer.raw(",\"schema\":")
+            writer.value(format.schema)
+            writer.raw(",\"strict\":")
+            writer.bool(format.strict)
+            writer.byte(UInt8(ascii: "}"))
+        }
+        writer.raw(",\"version\":1}")
+        canonical = String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The key as a ``JSONValue`` tree: the definition ``init(identity:request:generationIndex:)`` writes out.
+    static func tree(identity: ChatClientIdentity, request: ChatRequest, generationIndex: Int) -> JSONValue {
         let parameters = request.parameters
         var fields: [String: JSONValue] = [
             "version": 1,
@@ -36,7 +103,7 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
                 "name": .string(format.name), "schema": format.schema, "strict": .bool(format.strict),
             ]
         }
-        canonical = JSONValue.object(fields).canonicalJSON
+        return .object(fields)
     }
 
     /// Creates a key from its canonical text (as read back from a durable cache).

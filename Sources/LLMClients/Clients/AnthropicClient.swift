@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// A client of Anthropic's Messages API (`POST /v1/messages`).
 ///
@@ -18,7 +20,7 @@ public struct AnthropicClient: ChatClient {
         configuration: AnthropicConfiguration,
         httpClient: HTTPClient = LLMHTTPClient.shared,
         logger: Logger = Logger(label: "LLMClients.Anthropic"),
-        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
+        environment: @escaping @Sendable (String) -> String? = { getenv($0).map { String(cString: $0) } }
     ) throws(LLMClientError) {
         self.configuration = configuration
         self.executor = try HTTPExecutor(
@@ -37,11 +39,10 @@ public struct AnthropicClient: ChatClient {
         guard let key = environment(variable), !key.isEmpty else {
             throw LLMClientError.missingAPIKey(variable: variable)
         }
-        let headers = [
-            ("Content-Type", "application/json"), ("x-api-key", key),
-            ("anthropic-version", configuration.apiVersion),
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json", "x-api-key": key, "anthropic-version": configuration.apiVersion,
         ]
-        let body = Array(Self.body(for: request, configuration: configuration).canonicalJSON.utf8)
+        let body = ByteBuffer(string: Self.body(for: request, configuration: configuration).canonicalJSON)
         let count = request.parameters.numGenerations
         let executor = self.executor
         let format = request.parameters.responseFormat
@@ -50,9 +51,9 @@ public struct AnthropicClient: ChatClient {
                 group.addTask {
                     do {
                         let message = try await executor.post(
-                            path: "/v1/messages", headers: headers, body: body, streaming: false
-                        ) { responseBody, url, progress in
-                            try AnthropicMessage.parse(await responseBody.collectAll(progress: progress), url: url)
+                            path: "/v1/messages", headers: headers, body: body
+                        ) { buffer, url in
+                            try AnthropicMessage.parse(Array(buffer.readableBytesView), url: url)
                         }
                         await executor.record(tokens: message.inputTokens + message.outputTokens)
                         return (index, .success(message))

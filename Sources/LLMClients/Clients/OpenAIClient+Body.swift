@@ -28,3 +28,75 @@ extension OpenAIClient {
         return .object(fields)
     }
 }
+
+extension OpenAIClient {
+    /// The bytes of ``body(for:model:n:stream:)`` as canonical JSON, written without building a ``JSONValue`` tree.
+    static func bodyBytes(for request: ChatRequest, model: String, n: Int, stream: Bool) -> [UInt8] {
+        let parameters = request.parameters
+        var writer = CanonicalJSONWriter(capacity: 128 + request.messages.reduce(0) { $0 + $1.content.utf8.count })
+        var first = true
+        writer.byte(UInt8(ascii: "{"))
+        if let value = parameters.frequencyPenalty {
+            writer.separator(&first)
+            writer.key("frequency_penalty")
+            writer.number(value)
+        }
+        if let value = parameters.maxNewTokens {
+            writer.separator(&first)
+            writer.key("max_tokens")
+            writer.integer(value)
+        }
+        writer.separator(&first)
+        writer.key("messages")
+        writer.messages(request.messages)
+        writer.raw(",")
+        writer.key("model")
+        writer.string(model)
+        if n > 1 {
+            writer.raw(",")
+            writer.key("n")
+            writer.integer(n)
+        }
+        if let value = parameters.presencePenalty {
+            writer.raw(",")
+            writer.key("presence_penalty")
+            writer.number(value)
+        }
+        if let format = parameters.responseFormat {
+            writer.raw(",")
+            writer.key("response_format")
+            writer.raw("{\"json_schema\":{\"name\":")
+            writer.string(format.name)
+            writer.raw(",\"schema\":")
+            writer.value(format.schema)
+            writer.raw(",\"strict\":")
+            writer.bool(format.strict)
+            writer.raw("},\"type\":\"json_schema\"}")
+        }
+        if let value = parameters.seed {
+            writer.raw(",")
+            writer.key("seed")
+            writer.integer(value)
+        }
+        if let value = parameters.stop, !value.isEmpty {
+            writer.raw(",")
+            writer.key("stop")
+            writer.strings(value)
+        }
+        if stream {
+            writer.raw(",\"stream\":true,\"stream_options\":{\"include_usage\":true}")
+        }
+        if let value = parameters.temperature {
+            writer.raw(",")
+            writer.key("temperature")
+            writer.number(value)
+        }
+        if let value = parameters.topP {
+            writer.raw(",")
+            writer.key("top_p")
+            writer.number(value)
+        }
+        writer.byte(UInt8(ascii: "}"))
+        return writer.bytes
+    }
+}

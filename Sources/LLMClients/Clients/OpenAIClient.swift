@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// A client of OpenAI's chat completions API and every server that speaks it.
 ///
@@ -22,7 +24,7 @@ public struct OpenAIClient: ChatClient {
         configuration: OpenAIConfiguration,
         httpClient: HTTPClient = LLMHTTPClient.shared,
         logger: Logger = Logger(label: "LLMClients.OpenAI"),
-        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
+        environment: @escaping @Sendable (String) -> String? = { getenv($0).map { String(cString: $0) } }
     ) throws(LLMClientError) {
         self.configuration = configuration
         self.executor = try HTTPExecutor(
@@ -37,30 +39,33 @@ public struct OpenAIClient: ChatClient {
     }
 
     public func generate(_ request: ChatRequest) async throws -> ChatResponse {
-        var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
+        var headers: HTTPHeaders = ["Content-Type": "application/json", "Accept": "application/json"]
         if let variable = configuration.apiKeyEnvironmentVariable {
             guard let key = environment(variable), !key.isEmpty else {
                 throw LLMClientError.missingAPIKey(variable: variable)
             }
-            headers.append(("Authorization", "Bearer \(key)"))
+            headers.add(name: "Authorization", value: "Bearer \(key)")
         }
         let wanted = request.parameters.numGenerations
         var response = ChatResponse(generations: [], errors: [])
         // Each round asks for what is still missing; a server ignoring `n` costs one round per generation.
         while response.generations.count < wanted {
             let missing = wanted - response.generations.count
-            let body = Array(
-                Self.body(for: request, model: configuration.model, n: missing, stream: configuration.stream)
-                    .canonicalJSON.utf8)
+            let body = Self.bodyBytes(
+                for: request, model: configuration.model, n: missing, stream: configuration.stream)
             let completion: OpenAICompletion
             do {
-                let stream = configuration.stream
-                completion = try await executor.post(
-                    path: "/chat/completions", headers: headers, body: body, streaming: stream
-                ) { responseBody, url, progress in
-                    stream
-                        ? try await OpenAICompletion.readStream(responseBody, url: url, progress: progress)
-                        : try OpenAICompletion.parse(await responseBody.collectAll(progress: progress), url: url)
+                if configuration.stream {
+                    completion = try await executor.post(
+                        path: "/chat/completions", headers: Array(headers.map { ($0.name, $0.value) }), body: body,
+                        streaming: true
+                    ) { responseBody, url, progress in
+                        try await OpenAICompletion.readStream(responseBody, url: url, progress: progress)
+                    }
+                } else {
+                    completion = try await executor.post(
+                        path: "/chat/completions", headers: headers, body: ByteBuffer(bytes: body)
+                    ) { buffer, url in try OpenAICompletion.parse(buffer, url: url) }
                 }
             } catch let error as LLMClientError {
                 response.generations += Array(repeating: nil, count: missing)

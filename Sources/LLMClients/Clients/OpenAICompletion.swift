@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 
 /// What one chat completions answer said, streamed or not.
 struct OpenAICompletion: Sendable {
@@ -12,18 +13,81 @@ struct OpenAICompletion: Sendable {
 
     /// Parses a non-streamed answer.
     static func parse(_ bytes: [UInt8], url: String) throws -> OpenAICompletion {
-        let raw = String(decoding: bytes, as: UTF8.self)
-        guard let json = try? JSONValue(parsing: bytes), let choices = json["choices"]?.arrayValue else {
+        try bytes.withUnsafeBytes { try parse($0, url: url) }
+    }
+
+    /// Parses a non-streamed answer as it arrived.
+    static func parse(_ buffer: ByteBuffer, url: String) throws -> OpenAICompletion {
+        try buffer.withUnsafeReadableBytes { try parse($0, url: url) }
+    }
+
+    /// Reads `choices[].index`, `choices[].message.content` and `usage` with a ``JSONScanner``, skipping the rest.
+    private static func parse(_ bytes: UnsafeRawBufferPointer, url: String) throws -> OpenAICompletion {
+        var choices: [(index: Int, text: String?)] = []
+        var hasChoices = false
+        var usage = (input: 0, output: 0)
+        var scanner = JSONScanner(bytes)
+        do throws(JSONScanner.Malformed) {
+            guard scanner.peek() == UInt8(ascii: "{") else { throw JSONScanner.Malformed(offset: 0) }
+            try scanner.object { (scanner, key) throws(JSONScanner.Malformed) in
+                if key.is("choices"), scanner.peek() == UInt8(ascii: "[") {
+                    hasChoices = true
+                    try scanner.array { (scanner, position) throws(JSONScanner.Malformed) in
+                        choices.append(try choice(&scanner, position: position))
+                    }
+                } else if key.is("usage"), scanner.peek() == UInt8(ascii: "{") {
+                    try scanner.object { (scanner, key) throws(JSONScanner.Malformed) in
+                        if key.is("prompt_tokens") {
+                            usage.input = try scanner.intOrSkip() ?? 0
+                        } else if key.is("completion_tokens") {
+                            usage.output = try scanner.intOrSkip() ?? 0
+                        } else {
+                            try scanner.skip()
+                        }
+                    }
+                } else {
+                    try scanner.skip()
+                }
+            }
+            try scanner.expectEnd()
+        } catch {
             throw LLMClientError.invalidResponse(url: url, message: "expected a JSON object with choices")
         }
-        let ordered = choices.enumerated().sorted {
-            ($0.element["index"]?.intValue ?? $0.offset) < ($1.element["index"]?.intValue ?? $1.offset)
+        guard hasChoices else {
+            throw LLMClientError.invalidResponse(url: url, message: "expected a JSON object with choices")
         }
+        if choices.count > 1 { choices.sort { $0.index < $1.index } }
         return OpenAICompletion(
-            texts: ordered.map { $0.element["message"]?["content"]?.stringValue },
-            inputTokens: json["usage"]?["prompt_tokens"]?.intValue ?? 0,
-            outputTokens: json["usage"]?["completion_tokens"]?.intValue ?? 0,
-            raw: raw, url: url)
+            texts: choices.map { $0.text }, inputTokens: usage.input, outputTokens: usage.output,
+            raw: String(decoding: bytes, as: UTF8.self), url: url)
+    }
+
+    /// One element of `choices`: its `index` (else its position) and `message.content` when that is a string.
+    private static func choice(
+        _ scanner: inout JSONScanner, position: Int
+    ) throws(JSONScanner.Malformed) -> (index: Int, text: String?) {
+        var index = position
+        var text: String?
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            try scanner.skip()
+            return (index, nil)
+        }
+        try scanner.object { (scanner, key) throws(JSONScanner.Malformed) in
+            if key.is("index") {
+                index = try scanner.intOrSkip() ?? position
+            } else if key.is("message"), scanner.peek() == UInt8(ascii: "{") {
+                try scanner.object { (scanner, key) throws(JSONScanner.Malformed) in
+                    if key.is("content"), scanner.peek() == UInt8(ascii: "\"") {
+                        text = try scanner.string()
+                    } else {
+                        try scanner.skip()
+                    }
+                }
+            } else {
+                try scanner.skip()
+            }
+        }
+        return (index, text)
     }
 
     /// Reads a server-sent-events stream up to `data: [DONE]`; a stream that ends before it is truncated.

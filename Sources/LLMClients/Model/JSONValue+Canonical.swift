@@ -11,14 +11,7 @@ extension JSONValue {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
-        case .number(let value):
-            if value.isFinite, value.rounded() == value, abs(value) < 1e15 {
-                output += String(Int(value))
-            } else if value.isFinite {
-                output += String(value)
-            } else {
-                output += "null"
-            }
+        case .number(let value): output += Self.canonicalNumber(value)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
             output += "["
@@ -37,6 +30,12 @@ extension JSONValue {
             }
             output += "}"
         }
+    }
+
+    /// A double as canonical JSON: an integral value below 10^15 without a fraction, a non-finite one as `null`.
+    static func canonicalNumber(_ value: Double) -> String {
+        if value.isFinite, value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        return value.isFinite ? String(value) : "null"
     }
 
     private static func writeString(_ value: String, to output: inout String) {

@@ -10,14 +10,14 @@ extension HTTPExecutor {
     func attempt<T: Sendable>(
         url: String,
         headers: [(String, String)],
-        body: [UInt8],
+        body: ByteBuffer,
         streaming: Bool,
         consume: @escaping @Sendable (HTTPClientResponse.Body, String, ProgressMarker) async throws -> T
     ) async throws -> T {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        request.body = .bytes(body)
         let prepared = request
         let stallTimeout = limits.streamStallTimeout
         let progress = ProgressMarker()
@@ -65,6 +65,52 @@ extension HTTPExecutor {
                 throw AttemptFailure(error: .timeout(url: url, seconds: requestTimeout))
             }
             throw AttemptFailure(error: .connection(url: url, message: String(describing: error)))
+        }
+    }
+
+    /// One attempt without streaming: the classic `HTTPClient` API collects the body, and its deadline covers the
+    /// whole exchange, so neither a child task nor a watchdog is needed.
+    ///
+    /// - Throws: ``AttemptFailure`` for anything the retry loop should judge, `CancellationError` on cancellation.
+    func collectedAttempt<T: Sendable>(
+        url: String,
+        headers: HTTPHeaders,
+        body: ByteBuffer,
+        parse: @Sendable (ByteBuffer, String) throws -> T
+    ) async throws -> T {
+        let requestTimeout = limits.requestTimeout
+        let response: HTTPClient.Response
+        do {
+            let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .byteBuffer(body))
+            let task = httpClient.execute(
+                request: request, delegate: ResponseAccumulator(request: request, maxBodySize: 64 << 20),
+                deadline: .now() + .nanoseconds(Int64(max(0.001, requestTimeout) * 1e9)), logger: logger)
+            response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            if let httpError = error as? HTTPClientError, httpError == .deadlineExceeded {
+                throw AttemptFailure(error: .timeout(url: url, seconds: requestTimeout))
+            }
+            throw AttemptFailure(error: .connection(url: url, message: String(describing: error)))
+        }
+        let bytes = response.body ?? ByteBuffer()
+        guard (200..<300).contains(response.status.code) else {
+            throw AttemptFailure(
+                error: .httpStatus(
+                    url: url, status: Int(response.status.code),
+                    message: Self.serverMessage(Array(bytes.readableBytesView.prefix(1 << 20)))),
+                retryAfter: Self.retryAfter(response.headers))
+        }
+        do {
+            return try parse(bytes, url)
+        } catch let error as LLMClientError {
+            throw AttemptFailure(error: error)
+        } catch {
+            throw AttemptFailure(error: .invalidResponse(url: url, message: String(describing: error)))
         }
     }
 

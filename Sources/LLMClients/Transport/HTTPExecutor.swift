@@ -23,8 +23,8 @@ struct HTTPExecutor: Sendable {
         self.logger = logger
     }
 
-    /// Posts `body` to `path` under the next base URL and hands a successful answer to `consume`, retrying
-    /// retryable failures (including those `consume` throws) as the retry policy says.
+    /// Posts `body` to `path` under the next base URL and hands a successful answer to `consume` as it streams in,
+    /// retrying retryable failures (including those `consume` throws) as the retry policy says.
     ///
     /// - Throws: the error of a non-retryable failure, ``LLMClientError/retriesExhausted(attempts:last:)``, or
     ///   `CancellationError` when the calling task is cancelled.
@@ -35,6 +35,31 @@ struct HTTPExecutor: Sendable {
         streaming: Bool,
         consume: @escaping @Sendable (HTTPClientResponse.Body, _ url: String, ProgressMarker) async throws -> T
     ) async throws -> T {
+        let buffer = ByteBuffer(bytes: body)
+        return try await withRetries(path: path) { url in
+            try await attempt(url: url, headers: headers, body: buffer, streaming: streaming, consume: consume)
+        }
+    }
+
+    /// Posts `body` to `path` under the next base URL and hands the whole answer to `parse`, retrying retryable
+    /// failures (including those `parse` throws) as the retry policy says. The request timeout covers the whole
+    /// exchange; no task is started for it.
+    func post<T: Sendable>(
+        path: String,
+        headers: HTTPHeaders,
+        body: ByteBuffer,
+        parse: @escaping @Sendable (ByteBuffer, _ url: String) throws -> T
+    ) async throws -> T {
+        try await withRetries(path: path) { url in
+            try await collectedAttempt(url: url, headers: headers, body: body, parse: parse)
+        }
+    }
+
+    /// Runs `attempt` with the URL of the next base URL, within the in-flight and rate limits, until it succeeds,
+    /// fails for good or has used up the retries.
+    private func withRetries<T: Sendable>(
+        path: String, _ attempt: (_ url: String) async throws -> T
+    ) async throws -> T {
         var retry = 0
         while true {
             try Task.checkCancellation()
@@ -43,16 +68,15 @@ struct HTTPExecutor: Sendable {
             let url = endpoints.next() + path
             let outcome: Result<T, AttemptFailure>
             do {
-                outcome = .success(
-                    try await attempt(url: url, headers: headers, body: body, streaming: streaming, consume: consume))
+                outcome = .success(try await attempt(url))
             } catch let failure as AttemptFailure {
                 outcome = .failure(failure)
             } catch {
-                await semaphore.release()
+                semaphore.release()
                 if Task.isCancelled { throw CancellationError() }
                 throw error
             }
-            await semaphore.release()
+            semaphore.release()
             switch outcome {
             case .success(let value):
                 return value

@@ -1,7 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 
 /// A fake OpenAI-compatible chat-completions server that answers every request after a fixed latency.
@@ -23,9 +22,7 @@ final class BenchServer: Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(BenchHandler(latency: latency, requests: requests))
-                }
+                channel.pipeline.addHandler(BenchHandler(latency: latency, requests: requests))
             }
         self.group = group
         self.requests = requests
@@ -38,18 +35,27 @@ final class BenchServer: Sendable {
     }
 }
 
-/// One connection's HTTP/1.1 handling: keep-alive, one answer per request after the latency.
-final class BenchHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
+/// One connection's HTTP/1.1 handling, as cheap as we can make it: no HTTP codec, the request bytes are only scanned
+/// for the end of the head and `Content-Length`, and every answer is one pre-encoded buffer (head and body) written
+/// after the latency. Keep-alive and pipelined requests are supported; `GET /stats` gets `requests cpu_seconds`.
+final class BenchHandler: ChannelInboundHandler, @unchecked Sendable {  // only touched on its channel's event loop
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
     static let completion = Array(
         #"{"id":"bench","object":"chat.completion","created":0,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"A short answer."},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":4,"total_tokens":16}}"#
             .utf8)
+    static let answer = ByteBuffer(bytes: response(body: completion, type: "application/json"))
+
+    static func response(body: [UInt8], type: String) -> [UInt8] {
+        Array(
+            "HTTP/1.1 200 OK\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: keep-alive\r\n\r\n"
+                .utf8) + body
+    }
 
     let latency: TimeAmount
     let requests: NIOLockedValueBox<Int>
-    var head: HTTPRequestHead?
+    var pending = ByteBuffer()
 
     init(latency: TimeAmount, requests: NIOLockedValueBox<Int>) {
         self.latency = latency
@@ -57,41 +63,84 @@ final class BenchHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            if head.method == .GET && head.uri == "/stats" {
+        var chunk = unwrapInboundIn(data)
+        if pending.readableBytes == 0 {
+            pending = chunk
+        } else {
+            pending.writeBuffer(&chunk)
+        }
+        var answered = 0
+        while let request = nextRequest() {
+            pending.moveReaderIndex(forwardBy: request.length)
+            if request.isStats {
                 let text = "\(requests.withLockedValue { $0 }) \(processCPUSeconds())"
-                respond(context: context, head: head, body: Array(text.utf8), type: "text/plain")
-                return
+                context.writeAndFlush(
+                    wrapOutboundOut(ByteBuffer(bytes: Self.response(body: Array(text.utf8), type: "text/plain"))),
+                    promise: nil)
+                continue
             }
-            requests.withLockedValue { $0 += 1 }
+            answered += 1
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: latency) {
                 let (handler, context) = loopBound.value
-                handler.respond(context: context, head: head, body: Self.completion, type: "application/json")
+                guard context.channel.isActive else { return }
+                context.writeAndFlush(handler.wrapOutboundOut(Self.answer), promise: nil)
             }
+        }
+        if answered > 0 { requests.withLockedValue { $0 += answered } }
+        if pending.readableBytes == 0 { pending.clear() }
+    }
+
+    /// The length of the first complete request in `pending` (head and body) and whether it is `GET /stats`, or
+    /// `nil` while it is incomplete.
+    private func nextRequest() -> (isStats: Bool, length: Int)? {
+        pending.withUnsafeReadableBytes { bytes -> (isStats: Bool, length: Int)? in
+            guard bytes.count >= 4 else { return nil }
+            var end = -1
+            var index = 3
+            while index < bytes.count {
+                if bytes[index] == 0x0A, bytes[index - 1] == 0x0D, bytes[index - 2] == 0x0A, bytes[index - 3] == 0x0D {
+                    end = index + 1
+                    break
+                }
+                index += 1
+            }
+            guard end > 0 else { return nil }
+            let head = UnsafeRawBufferPointer(rebasing: bytes[0..<end])
+            let length = Self.contentLength(head)
+            guard end + length <= bytes.count else { return nil }
+            let isStats = head.starts(with: "GET /stats".utf8)
+            return (isStats: isStats, length: end + length)
         }
     }
 
-    func respond(context: ChannelHandlerContext, head: HTTPRequestHead, body: [UInt8], type: String) {
-        guard context.channel.isActive else { return }
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: type)
-        headers.add(name: "Content-Length", value: String(body.count))
-        let keepAlive = head.isKeepAlive
-        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        context.write(
-            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil
-        )
-        var buffer = context.channel.allocator.buffer(capacity: body.count)
-        buffer.writeBytes(body)
-        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if !keepAlive { done.whenComplete { _ in context.close(promise: nil) } }
+    /// The `Content-Length` of a request head (0 when absent).
+    private static func contentLength(_ head: UnsafeRawBufferPointer) -> Int {
+        let name = Array("\ncontent-length:".utf8)
+        var index = 0
+        outer: while index + name.count <= head.count {
+            for offset in 0..<name.count {
+                var byte = head[index + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte != name[offset] {
+                    index += 1
+                    continue outer
+                }
+            }
+            var value = 0
+            var position = index + name.count
+            while position < head.count, head[position] == 0x20 { position += 1 }
+            while position < head.count, head[position] >= 0x30, head[position] <= 0x39 {
+                value = value * 10 + Int(head[position] - 0x30)
+                position += 1
+            }
+            return value
+        }
+        return 0
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
     }
 }
 

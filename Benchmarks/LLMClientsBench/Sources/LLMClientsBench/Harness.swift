@@ -10,6 +10,11 @@ struct Options {
     var rows = 10_000
     var latencyMilliseconds = 50
     var replicas = 2
+    /// Rows per input batch of the generating step; `nil`: the in-flight limit (each replica's batch alone could
+    /// fill it, so the other replica's requests fill in while one batch waits for its slowest answer).
+    var batch: Int?
+    /// Where the Swift run keeps batches and LLM answers (see `SwiftClientRun.store`).
+    var store = "durable"
     var serverThreads = 2
     var inProcess = false
     /// The test tools' Python (`.venv-tools` at the repository root), unless `--python` says another.
@@ -36,6 +41,12 @@ struct Options {
             case "--rows": rows = try int(argument)
             case "--latency-ms": latencyMilliseconds = try int(argument)
             case "--replicas": replicas = try int(argument)
+            case "--batch": batch = try int(argument)
+            case "--store":
+                store = try value(argument)
+                guard ["durable", "responses", "memory"].contains(store) else {
+                    throw UsageError(message: "--store: '\(store)' is not durable, responses or memory")
+                }
             case "--server-threads": serverThreads = try int(argument)
             case "--port": port = try int(argument)
             case "--in-process": inProcess = true
@@ -54,7 +65,8 @@ struct UsageError: Error, CustomStringConvertible {
     var description: String {
         """
         LLMClientsBench: \(message)
-        usage: LLMClientsBench [--concurrency 64,512] [--rows N] [--latency-ms 50] [--replicas 2] [--in-process]
+        usage: LLMClientsBench [--concurrency 64,512] [--rows N] [--latency-ms 50] [--replicas 2] [--batch N] [--store durable|responses|memory]
+                               [--in-process]
                                [--python PATH | --no-python] [--python-timeout S] [--server-threads 2]
                LLMClientsBench serve --port P --latency-ms 50 [--server-threads 2]
         """

@@ -10,9 +10,16 @@ struct SwiftClientRun {
     var concurrency: Int
     var replicas: Int
 
-    /// Each replica takes batches of `concurrency / replicas` rows, so the replicas together keep `concurrency`
-    /// requests in flight while one replica's batch waits for its slowest answer.
-    var inputBatchSize: Int { max(1, concurrency / replicas) }
+    /// Rows per input batch (`nil`: `concurrency`).
+    var batch: Int?
+    /// `durable`: the durable cache (batches and LLM answers); `responses`: batches in memory, LLM answers in the
+    /// durable response cache; `memory`: everything in memory (no response cache).
+    var store = "durable"
+
+    /// Each replica takes batches of `concurrency` rows by default: the LLM's in-flight limit (shared by the
+    /// replicas) caps the requests at `concurrency`, and while one replica's batch waits for its slowest answers the
+    /// other replica's requests take the free permits, so the limit stays saturated.
+    var inputBatchSize: Int { max(1, batch ?? concurrency) }
 
     /// Runs the pipeline; returns wall seconds, CPU seconds of this process during the run and rows generated.
     func run() async throws -> (wall: Double, cpu: Double, generated: Int) {
@@ -34,7 +41,17 @@ struct SwiftClientRun {
         logger.logLevel = .error
         let cpuBefore = processCPUSeconds()
         let start = ContinuousClock.now
-        let output = try await pipeline.runWithCache(options: RunOptions(collectLeafRows: false, logger: logger))
+        var options = RunOptions(collectLeafRows: false, logger: logger)
+        let output: PipelineOutput
+        switch store {
+        case "memory":
+            output = try await pipeline.run(options: options)
+        case "responses":
+            options.pipelineCacheDirectory = cache.path
+            output = try await pipeline.run(options: options)
+        default:
+            output = try await pipeline.runWithCache(options: options)
+        }
         let wall = (ContinuousClock.now - start) / .seconds(1)
         return (wall, processCPUSeconds() - cpuBefore, output.leafRowCounts["generate"] ?? 0)
     }

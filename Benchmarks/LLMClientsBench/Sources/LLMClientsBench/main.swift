@@ -39,7 +39,7 @@ case "client":
     let concurrency = options.concurrencies.first ?? 64
     let run = SwiftClientRun(
         baseURL: "http://127.0.0.1:\(port)/v1", rows: options.rows, concurrency: concurrency,
-        replicas: options.replicas)
+        replicas: options.replicas, batch: options.batch, store: options.store)
     let result = try await run.run()
     let served = server?.requests.withLockedValue { $0 } ?? -1
     print("RESULT wall=\(result.wall) cpu=\(result.cpu) generated=\(result.generated) served=\(served)")
@@ -95,6 +95,7 @@ func runAll(_ options: Options) async throws {
         var clientArguments = [
             "client", "--port", "\(port)", "--concurrency", "\(concurrency)", "--rows", "\(rows)", "--replicas",
             "\(options.replicas)", "--latency-ms", "\(options.latencyMilliseconds)",
+            "--batch", "\(options.batch ?? concurrency)", "--store", options.store,
             "--server-threads", "\(options.serverThreads)",
         ]
         if options.inProcess { clientArguments.append("--in-process") }
@@ -107,7 +108,7 @@ func runAll(_ options: Options) async throws {
             continue
         }
         let served = options.inProcess ? Int(fields["served"] ?? "") ?? 0 : after.0 - before.0
-        let batch = max(1, concurrency / options.replicas)
+        let batch = options.batch ?? concurrency
         print(
             row(
                 "swift OpenAILLM", concurrency, "\(batch)×\(options.replicas)", wall, ideal, target,
