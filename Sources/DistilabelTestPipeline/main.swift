@@ -2,7 +2,9 @@
 //
 // Usage: distilabel-test-pipeline CACHE_DIR ROWS
 // Prints "DONE <signature> <rows>" when the run completes; Ctrl+C / SIGTERM stop it gracefully (exit 130 / 143).
-// DELAY_MS sets the work step's time per batch (default 3). With LLM_BASE_URL set (an OpenAI-compatible server), the
+// DELAY_MS sets the work step's time per batch (default 3). GENERATOR=inline gives the same rows from a
+// LoadDataFromDicts (which saves only its batches' records and replays them) instead of a generator whose rows are
+// saved. With LLM_BASE_URL set (an OpenAI-compatible server), the
 // work step is a TextGeneration whose OpenAILLM asks that server about each row instead (API key in LLM_API_KEY).
 import Distilabel
 import Foundation
@@ -16,16 +18,19 @@ guard arguments.count == 3, let total = Int(arguments[2]) else {
 let cacheDirectory = arguments[1]
 let delay = Int(ProcessInfo.processInfo.environment["DELAY_MS"] ?? "") ?? 3
 let llmBaseURL = ProcessInfo.processInfo.environment["LLM_BASE_URL"]
+let inlineGenerator = ProcessInfo.processInfo.environment["GENERATOR"] == "inline"
 
 let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirectory) { p in
-    let numbers = GeneratorClosureStep(
-        typeName: "Numbers", outputs: ["id", "text"], configuration: ["rows": .int(Int64(total))]
-    ) { offset, size in
-        let end = min(offset + size, total)
-        return GeneratedBatch(
-            rows: (offset..<end).map { ["id": .int(Int64($0)), "text": .string("row \($0) — é")] }, isLast: end >= total
-        )
-    }
+    let row: @Sendable (Int) -> Row = { ["id": .int(Int64($0)), "text": .string("row \($0) — é")] }
+    let numbers: any Step =
+        inlineGenerator
+        ? LoadDataFromDicts(rows: (0..<total).lazy.map(row))
+        : GeneratorClosureStep(
+            typeName: "Numbers", outputs: ["id", "text"], configuration: ["rows": .int(Int64(total))]
+        ) { offset, size in
+            let end = min(offset + size, total)
+            return GeneratedBatch(rows: (offset..<end).map(row), isLast: end >= total)
+        }
     let work = ClosureStep(typeName: "Work", inputs: ["text"], outputs: ["length", "upper"]) { rows, _ in
         try await Task.sleep(for: .milliseconds(delay))
         return rows.map { row in
