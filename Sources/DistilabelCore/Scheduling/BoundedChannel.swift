@@ -5,6 +5,9 @@ import Synchronization
 /// heavier than the capacity is accepted when the queue is empty. Any number of tasks may send and receive.
 ///
 /// Both sides honour task cancellation: a waiting `send` or `receive` throws `CancellationError`.
+///
+/// Continuations are always resumed after the lock is released: resuming one takes the waiting task's status lock,
+/// which a cancelling task group holds while it runs the cancellation handler that takes this lock.
 final class BoundedChannel<Element: Sendable>: Sendable {
     /// How a channel ended.
     enum End: Sendable {
@@ -25,12 +28,14 @@ final class BoundedChannel<Element: Sendable>: Sendable {
         var senders: [(UInt64, CheckedContinuation<Void, any Error>)] = []
         var count: Int { buffer.count - head }
 
-        mutating func wakeReceiver() {
-            if !receivers.isEmpty { receivers.removeFirst().1.resume() }
+        /// The first waiting receiver, removed, for the caller to resume once the lock is released.
+        mutating func takeReceiver() -> CheckedContinuation<Void, any Error>? {
+            receivers.isEmpty ? nil : receivers.removeFirst().1
         }
 
-        mutating func wakeSender() {
-            if !senders.isEmpty { senders.removeFirst().1.resume() }
+        /// The first waiting sender, removed, for the caller to resume once the lock is released.
+        mutating func takeSender() -> CheckedContinuation<Void, any Error>? {
+            senders.isEmpty ? nil : senders.removeFirst().1
         }
     }
 
@@ -48,14 +53,14 @@ final class BoundedChannel<Element: Sendable>: Sendable {
         let elementWeight = max(1, weigh(element))
         while true {
             try Task.checkCancellation()
-            let sent = state.withLock { state -> Bool in
-                if state.closedByReceiver { return true }
-                guard state.count == 0 || state.weight + elementWeight <= capacity else { return false }
+            let (sent, receiver) = state.withLock { state -> (Bool, CheckedContinuation<Void, any Error>?) in
+                if state.closedByReceiver { return (true, nil) }
+                guard state.count == 0 || state.weight + elementWeight <= capacity else { return (false, nil) }
                 state.buffer.append(element)
                 state.weight += elementWeight
-                state.wakeReceiver()
-                return true
+                return (true, state.takeReceiver())
             }
+            receiver?.resume()
             if sent { return }
             try await wait(asSender: true, weight: elementWeight)
         }
@@ -63,29 +68,32 @@ final class BoundedChannel<Element: Sendable>: Sendable {
 
     /// Ends the channel: receivers get what is buffered, then `nil`. The first end wins.
     func finish(_ end: End = .complete) {
-        state.withLock { state in
+        let receivers = state.withLock { state in
             if state.end == nil { state.end = end }
-            for (_, receiver) in state.receivers { receiver.resume() }
-            state.receivers.removeAll()
+            defer { state.receivers.removeAll() }
+            return state.receivers.map(\.1)
         }
+        for receiver in receivers { receiver.resume() }
     }
 
     /// Tells producers that nobody will receive any more: their sends return at once, dropping the element.
     func closeForReceiving() {
-        state.withLock { state in
+        let senders = state.withLock { state in
             state.closedByReceiver = true
             state.buffer.removeAll()
             state.head = 0
             state.weight = 0
-            for (_, sender) in state.senders { sender.resume() }
-            state.senders.removeAll()
+            defer { state.senders.removeAll() }
+            return state.senders.map(\.1)
         }
+        for sender in senders { sender.resume() }
     }
 
     /// The next element, or `nil` once the channel has ended and is drained.
     func receive() async throws -> Element? {
         while true {
             try Task.checkCancellation()
+            var woken: [CheckedContinuation<Void, any Error>] = []
             let outcome = state.withLock { state -> ReceiveOutcome<Element> in
                 if state.count > 0 {
                     let element = state.buffer[state.head]
@@ -95,12 +103,13 @@ final class BoundedChannel<Element: Sendable>: Sendable {
                         state.buffer.removeFirst(state.head)
                         state.head = 0
                     }
-                    state.wakeSender()
-                    if state.count > 0 { state.wakeReceiver() }
+                    if let sender = state.takeSender() { woken.append(sender) }
+                    if state.count > 0, let receiver = state.takeReceiver() { woken.append(receiver) }
                     return .element(element)
                 }
                 return state.end == nil ? .empty : .ended
             }
+            for continuation in woken { continuation.resume() }
             switch outcome {
             case .element(let element): return element
             case .ended: return nil
