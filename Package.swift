@@ -100,7 +100,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "DistilabelCoreTests", dependencies: ["Distilabel", "DistilabelTesting"]),
-        .testTarget(name: "DistilabelCacheTests", dependencies: ["Distilabel", "DistilabelTesting"]),
+        .testTarget(name: "DistilabelCacheTests", dependencies: ["Distilabel", "DistilabelTesting", "Parquet"]),
         .testTarget(
             name: "ParquetTests",
             dependencies: ["Parquet", .product(name: "PropertyBased", package: "swift-property-based")],

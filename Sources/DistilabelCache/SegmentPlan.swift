@@ -22,18 +22,15 @@ struct SegmentPlan: Sendable {
         let segment = self.segment
         guard segment >= 0 else { return batches.map { JournalEntry(record: $0.record, segment: -1, offset: 0) } }
         var lines: [JournalEntry] = []
-        var rows: [Row] = []
+        var offset = 0
         for batch in batches {
-            lines.append(
-                JournalEntry(record: batch.record, segment: batch.rows.isEmpty ? -1 : segment, offset: rows.count))
-            rows.append(contentsOf: batch.rows)
+            lines.append(JournalEntry(record: batch.record, segment: batch.rows.isEmpty ? -1 : segment, offset: offset))
+            offset += batch.rows.count
         }
         let url = folder.appendingPathComponent(segment.segmentFileName)
         do {
             // The file is fsynced before it is renamed into place, and before any journal line refers to it.
-            try ParquetFileWriter.write(to: url, options: ParquetWriterOptions()) { writer in
-                try writer.write(rows: rows.map(ValueConversion.record))
-            }
+            try ParquetRows.write(batches: batches.map(\.rows), to: url)
         } catch let error as CacheError {
             throw error
         } catch {
