@@ -7,6 +7,7 @@ extension DurableExecutionStore {
     public func save(_ record: BatchRecord, rows: [Row], for step: StepKey) async throws {
         if let commitFailure { throw commitFailure }
         if let previous = buffered[step.name]?[record.sequence] { bufferedRows -= previous.rows.count }
+        if entries[step.name]?[record.sequence] != nil { bufferHoldsReplacements = true }
         buffered[step.name, default: [:]][record.sequence] = (record, rows)
         bufferedRows += rows.count
         if bufferedRows >= segmentRowLimit || ContinuousClock.now - lastCommit >= commitInterval {
@@ -46,14 +47,27 @@ extension DurableExecutionStore {
 
     /// Starts a group commit of the buffered batches in the background, so that the steps go on computing while
     /// the segments are encoded and fsynced. Batches that replace recorded ones (retries) take the synchronous path.
-    /// With two commits already queued, waits for them (memory stays bounded however slow the disk is).
+    ///
+    /// One commit is written at a time. While it is, batches keep gathering behind it and go together in the next
+    /// one, started as soon as it ends: on a slow disk commits grow instead of queueing, so the number of `fsync`s
+    /// adapts to the disk. Memory stays bounded: with twice ``segmentRowLimit`` rows waiting behind a commit, the
+    /// caller waits for it.
     func startBackgroundCommit() async throws {
-        lastCommit = .now
-        let replacing = buffered.contains { step, batches in batches.keys.contains { entries[step]?[$0] != nil } }
-        if replacing || committing.count >= 2 {
+        if bufferHoldsReplacements {
+            lastCommit = .now
             try await commit()
             return
         }
+        if !committing.isEmpty {
+            guard bufferedRows >= 2 * segmentRowLimit else { return }
+            try await drainBackgroundCommits()
+        }
+        launchBackgroundCommit()
+    }
+
+    /// Hands the buffered batches to a detached task that writes them (nothing else is being written).
+    private func launchBackgroundCommit() {
+        lastCommit = .now
         var plans: [SegmentPlan] = []
         for step in buffered.keys.sorted() {
             guard let batches = buffered[step], !batches.isEmpty else { continue }
@@ -109,6 +123,10 @@ extension DurableExecutionStore {
             for line in stepLines { entries[step, default: [:]][line.record.sequence] = line }
         }
         committing[number] = nil
+        // The batches that gathered while this commit was written go next, at once.
+        if committing.isEmpty, commitFailure == nil, !bufferHoldsReplacements, bufferedRows >= segmentRowLimit {
+            launchBackgroundCommit()
+        }
     }
 
     func recordCommitFailure(_ failure: CacheError) {
@@ -165,6 +183,7 @@ extension DurableExecutionStore {
                 buffered[step]![sequence] = nil
             }
         }
+        bufferHoldsReplacements = false
         guard !lines.isEmpty else { return }
         try appendJournal(lines)
     }

@@ -16,17 +16,28 @@ import Parquet
 ///
 /// Durability: finished batches are buffered per step and written at each group commit (every ``commitInterval``,
 /// when ``segmentRowLimit`` rows are buffered, and on close): segment files under a temporary name, fsynced and
-/// renamed into place, then the journal lines with `fsync`. A `kill -9` loses at most the
-/// batches of the last interval, which the next run computes again, once; a segment file no journal line refers to
-/// is removed on open. A journal's torn last line is cut off on open.
+/// renamed into place, then the journal lines with `fsync`. A `kill -9` loses at most the batches not yet
+/// committed (those of the last interval, or up to about three times ``segmentRowLimit`` rows when the disk is slower
+/// than the steps), which the next run computes again, once; a segment file no journal line refers to is removed on
+/// open. A journal's torn last line is cut off on open.
 ///
 /// Group commits of new batches run in the background while the steps go on computing (see
-/// ``startBackgroundCommit()``): one at a time, in order, each writing its segments before its journal lines. A
+/// ``startBackgroundCommit()``): one at a time, in order, each writing its segments before its journal lines; the
+/// batches finished meanwhile form the next one, so commits grow when the disk is slow instead of queueing. A
 /// failed commit (disk full, say) fails every later one and the next ``save(_:rows:for:)`` or ``close(completed:)``,
 /// so nothing is ever recorded after a batch that was not. ``close(completed:)`` waits for them all.
 public actor DurableExecutionStore: ExecutionStore {
     /// The format of `batch_manager.json` and the journals.
     public static let formatVersion = 1
+
+    /// How segment files are encoded: pyarrow's defaults (snappy, dictionaries), except that a column chunk drops
+    /// its dictionary when more than half of its first values are distinct (generated text, ids), which halves the
+    /// time a no-op step's batches take to save and keeps the file as small or smaller.
+    public static let segmentWriterOptions: ParquetWriterOptions = {
+        var options = ParquetWriterOptions()
+        options.dictionaryDistinctRatioLimit = 0.5
+        return options
+    }()
 
     /// The execution's folder.
     public let directory: URL
@@ -40,6 +51,8 @@ public actor DurableExecutionStore: ExecutionStore {
     /// Batches computed and not yet written, by step and sequence.
     var buffered: [String: [Int: (record: BatchRecord, rows: [Row])]] = [:]
     var bufferedRows = 0
+    /// Whether a buffered batch replaces one already recorded (a retry): such batches are committed synchronously.
+    var bufferHoldsReplacements = false
     /// Batches handed to background commits not yet recorded in ``entries``, by commit number.
     var committing: [Int: [String: [Int: (record: BatchRecord, rows: [Row])]]] = [:]
     /// The newest background commit; each one waits for the one before it.

@@ -30,7 +30,8 @@ struct SegmentPlan: Sendable {
         let url = folder.appendingPathComponent(segment.segmentFileName)
         do {
             // The file is fsynced before it is renamed into place, and before any journal line refers to it.
-            try ParquetRows.write(batches: batches.map(\.rows), to: url)
+            try ParquetRows.write(
+                batches: batches.map(\.rows), to: url, options: DurableExecutionStore.segmentWriterOptions)
         } catch let error as CacheError {
             throw error
         } catch {

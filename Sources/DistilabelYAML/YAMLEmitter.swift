@@ -54,6 +54,9 @@ struct YAMLEmitter {
 
     /// A sequence of rows, each written as ``sequence(_:indent:)`` writes a struct element.
     private mutating func rowSequence(_ rows: InlineRows, indent: Int) {
+        // Rows of one run share their column names: each key is written once, then copied.
+        var keysOf: [String] = []
+        var keys: [[UInt8]] = []
         rows.forEachRow { columns, value in
             spaces(indent)
             bytes.append(UInt8(ascii: "-"))
@@ -61,10 +64,18 @@ struct YAMLEmitter {
             if columns.isEmpty {
                 bytes.append(contentsOf: "{}\n".utf8)
             } else {
+                if columns != keysOf {
+                    keysOf = columns
+                    keys = columns.map { column in
+                        var key = YAMLEmitter()
+                        key.string(column)
+                        key.bytes.append(UInt8(ascii: ":"))
+                        return key.bytes
+                    }
+                }
                 for index in columns.indices {
                     if index > 0 { spaces(indent + 2) }
-                    string(columns[index])
-                    bytes.append(UInt8(ascii: ":"))
+                    bytes.append(contentsOf: keys[index])
                     valueAfterKey(value(index), indent: indent + 2)
                 }
             }
@@ -132,11 +143,27 @@ struct YAMLEmitter {
         switch value {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let bool): bytes.append(contentsOf: (bool ? "true" : "false").utf8)
-        case .int(let int): bytes.append(contentsOf: String(int).utf8)
+        case .int(let int): decimal(int)
         case .double(let double): bytes.append(contentsOf: YAMLValue.floatText(double).utf8)
         case .string(let text): string(text)
         case .list: bytes.append(contentsOf: "[]".utf8)
         case .struct: bytes.append(contentsOf: "{}".utf8)
+        }
+    }
+
+    /// An integer's decimal digits, written without building a string.
+    private mutating func decimal(_ int: Int64) {
+        if int < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = int.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, filled from the end
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
         }
     }
 

@@ -244,7 +244,8 @@ import Testing
         guard CLIProcess.require() else { return }
         try await withTemporaryDirectory { root in
             let cache = root.appendingPathComponent("cache")
-            let config = try Self.write(Self.pipelineYAML(name: "stopped", count: 200, latency: 0.05), in: root)
+            // About 5 s of work (50 batches of 0.1 s), so that the signal lands mid-run even on a loaded machine.
+            let config = try Self.write(Self.pipelineYAML(name: "stopped", count: 200, latency: 0.1), in: root)
             let arguments = ["pipeline", "run", "--config", config.path, "--cache-dir", cache.path]
             let (process, out, err) = try CLIProcess.launch(arguments)
             // Wait until some batches of the leaf are committed (journal lines), then signal.

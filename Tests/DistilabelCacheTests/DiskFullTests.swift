@@ -14,11 +14,15 @@ import Testing
     }()
 
     private func pipeline(cache: URL) throws -> Pipeline {
-        // A generator rather than inline rows: the data must fill the disk, not pipeline.yaml.
-        let text = String(repeating: "lorem ipsum dolor sit amet ", count: 8)
+        // A generator rather than inline rows: the data must fill the disk, not pipeline.yaml. Pseudo-random
+        // letters, so that compression does not shrink 4000 rows into the 256 KiB.
         let generator = GeneratorClosureStep(typeName: "Lorem", outputs: ["id", "text"]) { offset, size in
             let end = min(offset + size, 4000)
-            let rows: [Row] = (offset..<end).map { ["id": .int(Int64($0)), "text": .string("\($0) \(text)")] }
+            let rows: [Row] = (offset..<end).map { id in
+                var rng = SplitMix64(seed: UInt64(id))
+                let letters = (0..<200).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122, using: &rng))) }
+                return ["id": .int(Int64(id)), "text": .string(String(letters))]
+            }
             return GeneratedBatch(rows: rows, isLast: end == 4000)
         }
         return try Pipeline(name: "disk-full", cacheDirectory: cache.path) { p in

@@ -52,6 +52,16 @@ import Testing
         #expect((["x": 1, "y": 2] as Row).keeping(["y", "missing"]) == ["y": 2])
     }
 
+    @Test func keepingReordersDropsAndIgnoresRepeatedNames() {
+        let row: Row = ["x": 1, "y": "two", "z": 3.0]
+        #expect(row.keeping(["x", "y", "z"]) == row)
+        #expect(row.keeping(["z", "x"]).columns == ["z", "x"])
+        #expect(row.keeping(["z", "x"]).values == [3.0, 1])
+        #expect(row.keeping(["y", "y", "x"]) == ["y": "two", "x": 1])
+        #expect(row.keeping(["y", "missing", "y"]) == ["y": "two"])
+        #expect(row.keeping([]) == Row())
+    }
+
     @Test func sha1KnownVectors() {
         #expect(SHA1.hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
         #expect(SHA1.hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")

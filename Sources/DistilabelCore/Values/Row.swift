@@ -93,12 +93,28 @@ public struct Row: Sendable, Hashable {
     }
 
     /// A row with only `columns`, in that order; columns the row lacks are left out.
+    ///
+    /// When the row has every selected column, the result shares `selected`'s storage for its column names, so
+    /// that the rows of a batch kept the same way share one array.
     public func keeping(_ selected: [String]) -> Row {
+        if columns == selected { return Row(columns: selected, values: values) }
+        var kept: [Value] = []
+        kept.reserveCapacity(selected.count)
+        var missing = false
+        for column in selected {
+            if let value = self[column] { kept.append(value) } else { missing = true }
+        }
+        guard missing || Self.repeatsAName(selected) else { return Row(columns: selected, values: kept) }
         var result = Row()
         for column in selected {
             if let value = self[column] { result[column] = value }
         }
         return result
+    }
+
+    private static func repeatsAName(_ names: [String]) -> Bool {
+        for index in names.indices.dropFirst() where names[..<index].contains(names[index]) { return true }
+        return false
     }
 
     /// This row with the columns of `other` set on it (other's values win).

@@ -5,8 +5,9 @@
 #endif
 
 /// Builds the dictionary of a column chunk: the distinct values in order of first appearance and one index per
-/// value. Gives up (returns `nil`) once the PLAIN-encoded dictionary passes `limit` bytes, so the chunk falls back
-/// to PLAIN.
+/// value. Gives up (returns `nil`) once the PLAIN-encoded dictionary passes `limit` bytes, or when a
+/// `distinctRatioLimit` is given and more than that fraction of the first 1,024 (or 8,192) values are distinct, so the
+/// chunk falls back to PLAIN.
 enum DictionaryEncoder {
     struct Result {
         /// The distinct values, as a column buffer holding only values.
@@ -15,28 +16,42 @@ enum DictionaryEncoder {
         var indices: [Int32]
     }
 
-    static func build(_ column: ColumnBuffer, physicalType: PhysicalType, limit: Int) -> Result? {
+    static func build(
+        _ column: ColumnBuffer, physicalType: PhysicalType, limit: Int, distinctRatioLimit: Double? = nil
+    ) -> Result? {
+        let ratio = distinctRatioLimit ?? 2
         switch physicalType {
         case .int32:
-            return buildFixed(column.int32s, width: 4, limit: limit, key: { UInt64(UInt32(bitPattern: $0)) }) {
-                $0.int32s = $1
-            }
+            return buildFixed(
+                column.int32s, width: 4, limit: limit, ratio: ratio, key: { UInt64(UInt32(bitPattern: $0)) }
+            ) { $0.int32s = $1 }
         case .int64:
-            return buildFixed(column.int64s, width: 8, limit: limit, key: { UInt64(bitPattern: $0) }) {
+            return buildFixed(column.int64s, width: 8, limit: limit, ratio: ratio, key: { UInt64(bitPattern: $0) }) {
                 $0.int64s = $1
             }
         case .float:
-            return buildFixed(column.floats, width: 4, limit: limit, key: { UInt64($0.bitPattern) }) { $0.floats = $1 }
+            return buildFixed(column.floats, width: 4, limit: limit, ratio: ratio, key: { UInt64($0.bitPattern) }) {
+                $0.floats = $1
+            }
         case .double:
-            return buildFixed(column.doubles, width: 8, limit: limit, key: { $0.bitPattern }) { $0.doubles = $1 }
-        case .byteArray: return buildByteArrays(column, limit: limit)
+            return buildFixed(column.doubles, width: 8, limit: limit, ratio: ratio, key: { $0.bitPattern }) {
+                $0.doubles = $1
+            }
+        case .byteArray: return buildByteArrays(column, limit: limit, ratio: ratio)
         default: return nil
         }
     }
 
+    /// Whether, after `seen` values of which `distinct` differ, the dictionary is not worth keeping.
+    @inline(__always)
+    private static func tooDistinct(_ distinct: Int, seen: Int, ratio: Double) -> Bool {
+        (seen == 1024 || seen == 8192) && Double(distinct) > ratio * Double(seen)
+    }
+
     /// Open addressing over the values' bit patterns (a `Dictionary` would hash each value with SipHash).
     private static func buildFixed<T>(
-        _ values: [T], width: Int, limit: Int, key: (T) -> UInt64, store: (inout ColumnBuffer, [T]) -> Void
+        _ values: [T], width: Int, limit: Int, ratio: Double, key: (T) -> UInt64,
+        store: (inout ColumnBuffer, [T]) -> Void
     ) -> Result? {
         var distinct: [T] = []
         var keys: [UInt64] = []
@@ -45,6 +60,7 @@ enum DictionaryEncoder {
         var table = [Int32](repeating: -1, count: tableSize)
         let completed: Bool = indices.withUnsafeMutableBufferPointer { indices in
             for position in values.indices {
+                if tooDistinct(keys.count, seen: position, ratio: ratio) { return false }
                 let value = values[position]
                 let k = key(value)
                 var slot = slotOf(k, tableSize)
@@ -89,7 +105,7 @@ enum DictionaryEncoder {
         return Int(truncatingIfNeeded: hash) & (tableSize - 1)
     }
 
-    private static func buildByteArrays(_ column: ColumnBuffer, limit: Int) -> Result? {
+    private static func buildByteArrays(_ column: ColumnBuffer, limit: Int, ratio: Double) -> Result? {
         let count = column.offsets.count - 1
         var dictionary = ColumnBuffer()
         var indices = [Int32]()
@@ -100,6 +116,7 @@ enum DictionaryEncoder {
         var encodedSize = 0
         let completed: Bool = column.bytes.withUnsafeBytes { source in
             for index in 0..<count {
+                if tooDistinct(hashes.count, seen: index, ratio: ratio) { return false }
                 let start = column.offsets[index]
                 let length = column.offsets[index + 1] - start
                 let pointer = source.baseAddress.map { $0 + start }

@@ -15,7 +15,9 @@ struct ColumnChunkEncoder {
         let physical = leaf.physicalType
         var dictionary: DictionaryEncoder.Result?
         if options.dictionary, column.valueCount > 0 {
-            dictionary = DictionaryEncoder.build(column, physicalType: physical, limit: options.dictionaryPageSizeLimit)
+            dictionary = DictionaryEncoder.build(
+                column, physicalType: physical, limit: options.dictionaryPageSizeLimit,
+                distinctRatioLimit: options.dictionaryDistinctRatioLimit)
         }
         var out: [UInt8] = []
         var uncompressedTotal = 0

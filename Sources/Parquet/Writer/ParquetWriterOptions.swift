@@ -20,6 +20,11 @@ public struct ParquetWriterOptions: Sendable {
     public var dictionary: Bool = true
     /// A chunk whose dictionary would pass this many bytes (PLAIN-encoded) is written PLAIN instead.
     public var dictionaryPageSizeLimit: Int = 1 << 20
+    /// When set, a chunk also gives up its dictionary early: when, after its first 1,024 values (and again after
+    /// 8,192), more than this fraction of them are distinct. A dictionary of mostly unique values (ids, generated
+    /// text) makes the file bigger and the write slower. `nil` (the default) keeps pyarrow's behaviour: a dictionary
+    /// until it passes ``dictionaryPageSizeLimit``.
+    public var dictionaryDistinctRatioLimit: Double?
     public var dataPageVersion: DataPageVersion = .v1
     /// Whether to write chunk statistics (min, max, null count).
     public var statistics: Bool = true

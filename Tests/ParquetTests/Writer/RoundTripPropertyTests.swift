@@ -53,6 +53,33 @@ import Testing
             ])
     }
 
+    /// `dictionaryDistinctRatioLimit`: mostly distinct chunks are written PLAIN, repetitive ones keep their
+    /// dictionary, and without the limit every chunk under the size limit has one (pyarrow's behaviour).
+    @Test func distinctRatioLimitDropsDictionariesOfMostlyUniqueChunks() throws {
+        var rows: [ParquetRecord] = []
+        for i in 0..<10_000 {
+            let values: [ParquetValue] = [
+                .int(Int64(i)), .string("text \(i)"), .string("model-\(i % 3)"), .double(Double(i % 600)),
+                .int(i < 1024 ? Int64(i % 10) : Int64(i)),
+            ]
+            rows.append(ParquetRecord(names: ["id", "text", "model", "score", "late"], values: values))
+        }
+        func dictionaries(_ ratio: Double?) throws -> [Bool] {
+            let url = try TemporaryDirectory.shared.file("distinct-\(ratio ?? 0).parquet")
+            defer { try? FileManager.default.removeItem(at: url) }
+            var options = ParquetWriterOptions()
+            options.dictionaryDistinctRatioLimit = ratio
+            try ParquetFileWriter.write(to: url, options: options) { try $0.write(rows: rows) }
+            let reader = try ParquetFileReader(path: url.path)
+            #expect(try reader.readAllRows() == rows)
+            return reader.metadata.rowGroups[0].columns.compactMap(\.metaData).map { $0.dictionaryPageOffset != nil }
+        }
+        #expect(try dictionaries(nil) == [true, true, true, true, true])
+        // score: 600 distinct of the first 1,024 values; late: 10 of the first 1,024, then 7,178 of 8,192.
+        #expect(try dictionaries(0.5) == [false, false, true, false, false])
+        #expect(try dictionaries(0.7) == [false, false, true, true, false])
+    }
+
     @Test func statisticsAndEncodingsAreRecorded() throws {
         let url = try TemporaryDirectory.shared.file("stats.parquet")
         var rows: [ParquetRecord] = []

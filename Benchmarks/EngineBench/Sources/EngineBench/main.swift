@@ -69,6 +69,13 @@ if arguments.first == "one", arguments.count == 5, let rows = Int(arguments[1]),
     exit(0)
 }
 
+if arguments.first == "segments", arguments.count == 2, let rows = Int(arguments[1]) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segment-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try measureSegmentWriting(rows: rows, directory: directory)
+    exit(0)
+}
+
 let sizes = arguments.compactMap(Int.init).isEmpty ? [10_000, 100_000, 1_000_000] : arguments.compactMap(Int.init)
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: root) }
