@@ -98,19 +98,35 @@ public enum ParquetRows {
 
     /// Whether every value already fits its column's type, so that unifying would change nothing.
     private static func fits(_ values: [Value], _ types: [ParquetFieldType]) -> Bool {
-        for (value, type) in zip(values, types) {
-            switch (value, type) {
-            case (.null, _), (.bool, .bool), (.int, .int64), (.int, .double), (.double, .double), (.string, .string):
-                continue
-            case (.list, .list), (.struct, .record):
-                guard let own = try? fieldType(of: value), (try? type.unified(with: own, path: "")) == type else {
+        for (value, type) in zip(values, types) where !conforms(value, type) { return false }
+        return true
+    }
+
+    /// Whether `type` already holds `value` (`type.unified(with: fieldType(of: value)) == type`), checked without
+    /// building the value's type.
+    private static func conforms(_ value: Value, _ type: ParquetFieldType) -> Bool {
+        switch (value, type) {
+        case (.null, _), (.bool, .bool), (.int, .int64), (.int, .double), (.double, .double), (.string, .string):
+            return true
+        case (.list(let items), .list(let element)):
+            for item in items where !conforms(item, element.type) { return false }
+            return true
+        case (.struct(let row), .record(let fields)):
+            for (index, name) in row.columns.enumerated() {
+                let field: ParquetField
+                if index < fields.count, fields[index].name == name {
+                    field = fields[index]
+                } else if let found = fields.first(where: { $0.name == name }) {
+                    field = found
+                } else {
                     return false
                 }
-            default:
-                return false
+                if !conforms(row.values[index], field.type) { return false }
             }
+            return true
+        default:
+            return false
         }
-        return true
     }
 
     @inline(__always)

@@ -26,8 +26,10 @@ func measureSegmentWriting(rows: Int, directory: URL) throws {
     print("segment writing, \(rows) rows in files of 25,000 (fsync on)")
     print("rows          path                        seconds   rows/s   file MB")
     let tables =
-        ProcessInfo.processInfo.environment["SEGMENTS_PLAIN_ONLY"] == nil
-        ? [("id+text", plain), ("LLM-shaped", llm)] : [("id+text", plain)]
+        [("id+text", plain), ("LLM-shaped", llm)].filter { name, _ in
+            // SEGMENT_TABLE=id+text or LLM-shaped measures one table only (for a profiler).
+            ProcessInfo.processInfo.environment["SEGMENT_TABLE"].map { $0 == name } ?? true
+        }
     for (name, table) in tables {
         let segments = stride(from: 0, to: table.count, by: 25_000).map {
             Array(table[$0..<min($0 + 25_000, table.count)])
