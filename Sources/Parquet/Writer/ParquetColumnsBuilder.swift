@@ -79,38 +79,35 @@ public struct ParquetColumnsBuilder: Sendable {
 
     /// Appends an integer; an int64 field takes it as it is, other types convert as the row path does.
     public mutating func append(int64 value: Int64, field: Int) throws {
-        guard let leaf = flat[field], leaf.kind == .int64 else { return try append(.int(value), field: field) }
-        columns[leaf.index].definitionLevels.append(leaf.isNullable ? 1 : 0)
-        columns[leaf.index].int64s.append(value)
-        columns[leaf.index].valueCount += 1
-        counts[field] += 1
+        try appendPrimitive(field: field, if: { $0 == .int64 }, { $0.int64s.append(value) }, else: .int(value))
     }
 
     /// Appends a double; a double field takes it as it is, other types convert as the row path does.
     public mutating func append(double value: Double, field: Int) throws {
-        guard let leaf = flat[field], leaf.kind == .double else { return try append(.double(value), field: field) }
-        columns[leaf.index].definitionLevels.append(leaf.isNullable ? 1 : 0)
-        columns[leaf.index].doubles.append(value)
-        columns[leaf.index].valueCount += 1
-        counts[field] += 1
+        try appendPrimitive(field: field, if: { $0 == .double }, { $0.doubles.append(value) }, else: .double(value))
     }
 
     /// Appends a boolean.
     public mutating func append(bool value: Bool, field: Int) throws {
-        guard let leaf = flat[field], leaf.kind == .bool else { return try append(.bool(value), field: field) }
-        columns[leaf.index].definitionLevels.append(leaf.isNullable ? 1 : 0)
-        columns[leaf.index].booleans.append(value)
-        columns[leaf.index].valueCount += 1
-        counts[field] += 1
+        try appendPrimitive(field: field, if: { $0 == .bool }, { $0.booleans.append(value) }, else: .bool(value))
     }
 
     /// Appends a string's UTF-8 bytes to a string or binary field.
     public mutating func append(string value: String, field: Int) throws {
-        guard let leaf = flat[field], leaf.kind == .string || leaf.kind == .binary else {
-            return try append(.string(value), field: field)
-        }
+        try appendPrimitive(
+            field: field, if: { $0 == .string || $0 == .binary }, { $0.appendUTF8(value) }, else: .string(value))
+    }
+
+    /// Stores a value straight into a flat field's leaf when the leaf's kind takes it as it is; otherwise appends
+    /// `other` through the shredder (which converts or refuses it).
+    @inline(__always)
+    private mutating func appendPrimitive(
+        field: Int, if accepts: (LeafKind) -> Bool, _ store: (inout ColumnBuffer) -> Void,
+        else other: @autoclosure () -> ParquetValue
+    ) throws {
+        guard let leaf = flat[field], accepts(leaf.kind) else { return try append(other(), field: field) }
         columns[leaf.index].definitionLevels.append(leaf.isNullable ? 1 : 0)
-        columns[leaf.index].appendUTF8(value)
+        store(&columns[leaf.index])
         columns[leaf.index].valueCount += 1
         counts[field] += 1
     }

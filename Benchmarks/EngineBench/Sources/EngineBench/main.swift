@@ -4,6 +4,7 @@
 //
 //   swift run -c release --package-path Benchmarks/EngineBench EngineBench            # the whole table
 //   EngineBench one <rows> <batch> <cache|memory|none> <cache dir>                     # one measurement
+//   EngineBench segments <rows>                  # the cache's segment writer alone (SEGMENT_TABLE=id+text|LLM-shaped)
 import Distilabel
 import Foundation
 import Logging
@@ -100,6 +101,14 @@ for rows in sizes {
                 if let r = again.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) {
                     print("  finished-run reload of 100k rows: \(r.split(separator: " ")[4]) s")
                 }
+                // A run killed (SIGKILL) halfway, then resumed: the resume's time to the end.
+                let killed = root.appendingPathComponent("\(rows)-\(batch)-killed").path
+                let resume = try measureResume(rows: rows, batch: batch, cacheDirectory: killed)
+                print(
+                    String(
+                        format: "  resume of 100k rows after kill -9 with %.0f%% saved: %.3f s",
+                        resume.savedShare * 100,
+                        resume.seconds))
             }
         }
     }
