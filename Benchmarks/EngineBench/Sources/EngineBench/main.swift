@@ -9,6 +9,14 @@ import Distilabel
 import Foundation
 import Logging
 
+/// User plus system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func peakRSSMegabytes() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -34,6 +42,7 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     let inputMegabytes = peakRSSMegabytes()
     let options = RunOptions(collectLeafRows: false, logger: logger)
     let start = ContinuousClock.now
+    let startCPU = cpuSeconds()
     let output: PipelineOutput
     if mode == "none" {
         // `run()` with its default store, which keeps nothing.
@@ -48,8 +57,8 @@ func measureOne(rows: Int, batch: Int, mode: String, cacheDirectory: String) asy
     let count = output.leafRowCounts["keep"] ?? 0
     print(
         String(
-            format: "RESULT %d %d %@ %.3f %.0f %.1f %.1f", rows, batch, mode, seconds, Double(count) / seconds,
-            peakRSSMegabytes(), inputMegabytes))
+            format: "RESULT %d %d %@ %.3f %.0f %.1f %.1f %.3f", rows, batch, mode, seconds, Double(count) / seconds,
+            peakRSSMegabytes(), inputMegabytes, cpuSeconds() - startCPU))
 }
 
 func child(_ arguments: [String]) throws -> String {
@@ -81,7 +90,7 @@ let sizes = arguments.compactMap(Int.init).isEmpty ? [10_000, 100_000, 1_000_000
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: root) }
 print("LoadDataFromDicts(N) >> no-op >> KeepColumns, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-print("rows       batch  store    seconds     rows/s   peak RSS MB  (of which before the run: input rows)")
+print("rows       batch  store    seconds  CPU s    rows/s   peak RSS MB  (of which before the run: input rows)")
 for rows in sizes {
     for batch in [50, 1000] {
         for mode in ["memory", "cache"] {
@@ -93,7 +102,7 @@ for rows in sizes {
             }
             let f = result.split(separator: " ")
             print(
-                "\(f[1].padding(toLength: 10, withPad: " ", startingAt: 0)) \(f[2].padding(toLength: 6, withPad: " ", startingAt: 0)) \(f[3].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[4].padding(toLength: 11, withPad: " ", startingAt: 0)) \(f[5].padding(toLength: 9, withPad: " ", startingAt: 0)) \(f[6].padding(toLength: 12, withPad: " ", startingAt: 0)) (\(f[7]))"
+                "\(f[1].padding(toLength: 10, withPad: " ", startingAt: 0)) \(f[2].padding(toLength: 6, withPad: " ", startingAt: 0)) \(f[3].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[4].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[8].padding(toLength: 8, withPad: " ", startingAt: 0)) \(f[5].padding(toLength: 9, withPad: " ", startingAt: 0)) \(f[6].padding(toLength: 12, withPad: " ", startingAt: 0)) (\(f[7]))"
             )
             if mode == "cache" && rows == 100_000 && batch == 50 {
                 // Re-running the finished pipeline: the reload time of a finished run.
