@@ -32,6 +32,7 @@ public enum ParquetRows {
         }
         var builder = try ParquetColumnsBuilder(schema: fields)
         let names = fields.map(\.name)
+        reserve(&builder, for: batches, names: names)
         for rows in batches {
             for row in rows {
                 let values = row.values
@@ -45,6 +46,27 @@ public enum ParquetRows {
             }
         }
         try ParquetFileWriter.write(to: url, schema: fields, options: options) { writer in try writer.write(builder) }
+    }
+
+    /// Sizes the builder's buffers from the row count and, for strings, the bytes of the first rows scaled up.
+    private static func reserve(_ builder: inout ParquetColumnsBuilder, for batches: [[Row]], names: [String]) {
+        let rowCount = batches.reduce(0) { $0 + $1.count }
+        var sampleBytes = Array(repeating: 0, count: names.count)
+        var sampled = 0
+        sampling: for rows in batches {
+            for row in rows {
+                guard sampled < 64 else { break sampling }
+                sampled += 1
+                for (field, name) in names.enumerated() {
+                    if case .string(let text) = row[name] { sampleBytes[field] += text.utf8.count }
+                }
+            }
+        }
+        guard sampled > 0 else { return }
+        for field in names.indices {
+            let bytes = sampleBytes[field] * rowCount / sampled
+            builder.reserveCapacity(field: field, values: rowCount, bytes: bytes + bytes / 8)
+        }
     }
 
     /// The schema the row path infers for `rows`.

@@ -43,6 +43,22 @@ public struct ParquetColumnsBuilder: Sendable {
         }
     }
 
+    /// Reserves room in a primitive top-level field's leaf for `values` more values and, for strings and binary
+    /// values, `bytes` more bytes: growing a large buffer by doubling copies it and touches fresh pages each time.
+    /// Does nothing for nested fields.
+    public mutating func reserveCapacity(field: Int, values: Int, bytes: Int = 0) {
+        guard let leaf = flat[field] else { return }
+        columns[leaf.index].definitionLevels.reserveCapacity(columns[leaf.index].definitionLevels.count + values)
+        switch leaf.kind {
+        case .int64: columns[leaf.index].int64s.reserveCapacity(columns[leaf.index].int64s.count + values)
+        case .double: columns[leaf.index].doubles.reserveCapacity(columns[leaf.index].doubles.count + values)
+        case .string, .binary:
+            columns[leaf.index].offsets.reserveCapacity(columns[leaf.index].offsets.count + values)
+            columns[leaf.index].bytes.reserveCapacity(columns[leaf.index].bytes.count + bytes)
+        default: break
+        }
+    }
+
     /// The number of top-level fields.
     public var fieldCount: Int { counts.count }
 
