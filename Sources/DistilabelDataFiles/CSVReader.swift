@@ -1,14 +1,14 @@
 import DistilabelCore
-import Foundation
 
-/// Reads CSV (RFC 4180): a header line, quoted fields with `""` escapes; empty fields are null, integers and
-/// decimals become numbers, as pandas infers them.
+/// Parses CSV records (RFC 4180): quoted fields with `""` escapes; empty fields are null, integers and decimals
+/// become numbers, as pandas infers them. ``RecordIndex`` finds where each record is.
 enum CSVReader {
-    static func rows(from bytes: Foundation.Data, path: String, limit: Int?) throws -> [Row] {
+    /// The fields of one record (its bytes without the line feed that ends it): `nil` for an empty unquoted field.
+    /// Carriage returns outside quotes are dropped.
+    static func fields(of bytes: UnsafeRawBufferPointer) -> [String?] {
         let text = String(decoding: bytes, as: UTF8.self)
-        var records: [[String?]] = []
-        var field = ""
         var record: [String?] = []
+        var field = ""
         var quoted = false
         var fieldWasQuoted = false
         var iterator = text.unicodeScalars.makeIterator()
@@ -39,33 +39,20 @@ enum CSVReader {
                 fieldWasQuoted = true
             case ",": endField()
             case "\r": continue
-            case "\n":
-                endField()
-                records.append(record)
-                record = []
-                if let limit, records.count > limit { break }
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !record.isEmpty || fieldWasQuoted {
-            endField()
-            records.append(record)
-        }
-        guard let header = records.first else { return [] }
-        let columns = header.enumerated().map { $1 ?? "column_\($0)" }
-        var rows: [Row] = []
-        for (index, fields) in records.dropFirst().enumerated() {
-            if let limit, rows.count >= limit { break }
-            guard fields.count == columns.count else {
-                throw FileSystemDataError.invalid(
-                    path: path, line: index + 2, reason: "expected \(columns.count) fields, found \(fields.count)")
-            }
-            rows.append(Row(columns: columns, values: fields.map(infer)))
-        }
-        return rows
+        endField()
+        return record
     }
 
-    private static func infer(_ field: String?) -> Value {
+    /// The header's column names: an empty name is `column_<index>`.
+    static func columns(of bytes: UnsafeRawBufferPointer) -> [String] {
+        fields(of: bytes).enumerated().map { $1 ?? "column_\($0)" }
+    }
+
+    /// A field's value: null, an integer, a double (when written with a point or an exponent) or a string.
+    static func value(_ field: String?) -> Value {
         guard let field else { return .null }
         if let int = Int64(field) { return .int(int) }
         if field.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let double = Double(field) {

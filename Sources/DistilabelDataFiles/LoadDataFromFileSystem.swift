@@ -5,6 +5,15 @@ import Parquet
 /// A generator over rows read from JSON Lines, JSON (an array of objects), CSV or Parquet files: one path, several,
 /// or a glob pattern (`data/*.jsonl`). Files are read in name order; the format comes from the extension unless
 /// given.
+///
+/// The files are read lazily: loading indexes them (where the lines of JSON Lines and CSV files start, the row
+/// groups of Parquet files), and each batch reads and parses only its own rows, so memory holds about one batch
+/// whatever the files' size. JSON arrays are parsed whole and kept column by column (``InlineRows``). A malformed
+/// line is reported, with its file and line number, when the batch that holds it is read.
+///
+/// Any batch can be read again, cheaply and exactly, from files whose contents are in the signature
+/// (``dataFingerprint()``): the step replays its batches (``replaysBatches``), and the cache keeps only their
+/// records when it is not a leaf.
 public struct LoadDataFromFileSystem: GeneratorStep {
     /// File formats this step reads.
     public enum Format: String, Sendable, CaseIterable {
@@ -16,7 +25,10 @@ public struct LoadDataFromFileSystem: GeneratorStep {
     public var format: Format?
     /// Read at most this many rows (all when `nil`).
     public var numExamples: Int?
-    private var loaded: [Row] = []
+    /// The indexed files, and the first row of each in the whole sequence.
+    private var files: [any IndexedDataFile] = []
+    private var fileStarts: [Int] = []
+    private var rowCount = 0
 
     public init(dataFiles: [String], format: Format? = nil, numExamples: Int? = nil) {
         self.dataFiles = dataFiles
@@ -38,45 +50,70 @@ public struct LoadDataFromFileSystem: GeneratorStep {
         return row
     }
 
+    /// The columns of the first file's first row (read alone, without loading the files).
     public var outputs: [String] {
-        guard let first = try? resolvedFiles().first, let rows = try? Self.read(first, format: format, limit: 1) else {
+        guard let first = try? resolvedFiles().first, let file = try? Self.index(first, format: format, limit: 1),
+            let row = try? file.rows(in: 0..<file.rowCount).first
+        else {
             return []
         }
-        return rows.first?.columns ?? []
+        return row.columns
     }
 
     public func columns(after available: [String]) -> [String] { outputs }
 
     /// Known once the files are loaded.
-    public var totalRows: Int? { loaded.isEmpty ? nil : loaded.count }
+    public var totalRows: Int? { rowCount == 0 ? nil : rowCount }
+
+    /// Batches are read again, at the cost of parsing their rows, from files whose contents are in the signature:
+    /// the cache keeps only their records.
+    public var replaysBatches: Bool { true }
 
     /// The files' contents are in the signature: editing an input file recomputes the pipeline.
     public func dataFingerprint() async throws -> String? {
         var hasher = SHA1()
         for file in try resolvedFiles() {
             hasher.update(URL(fileURLWithPath: file).lastPathComponent)
-            guard let bytes = FileManager.default.contents(atPath: file) else {
-                throw FileSystemDataError.unreadable(path: file)
+            try DataFileBytes.forEachChunk(path: file) { chunk, _ in
+                hasher.update(chunk)
+                return true
             }
-            hasher.update(bytes)
         }
         return hasher.hexDigest()
     }
 
+    /// Indexes the files, in order, until ``numExamples`` rows: no row is parsed yet.
     public mutating func load(context: StepContext) async throws {
-        var rows: [Row] = []
-        for file in try resolvedFiles() {
-            rows.append(contentsOf: try Self.read(file, format: format, limit: numExamples.map { $0 - rows.count }))
-            if let numExamples, rows.count >= numExamples { break }
+        var files: [any IndexedDataFile] = []
+        var starts: [Int] = []
+        var total = 0
+        for path in try resolvedFiles() {
+            let file = try Self.index(path, format: format, limit: numExamples.map { max(0, $0 - total) })
+            files.append(file)
+            starts.append(total)
+            total += file.rowCount
+            if let numExamples, total >= numExamples { break }
         }
-        loaded = rows
-        context.logger.info("Loaded \(rows.count) rows from \(dataFiles.joined(separator: ", "))")
+        (self.files, fileStarts, rowCount) = (files, starts, total)
+        context.logger.info("Loaded \(total) rows from \(dataFiles.joined(separator: ", "))")
     }
 
+    /// Reads and parses rows `offset..<offset + size` from the files that hold them.
     public func batch(offset: Int, size: Int, context: StepContext) async throws -> GeneratedBatch {
-        let start = min(offset, loaded.count)
-        let end = min(offset + size, loaded.count)
-        return GeneratedBatch(rows: Array(loaded[start..<end]), isLast: end >= loaded.count)
+        let start = min(offset, rowCount)
+        let end = min(offset + size, rowCount)
+        var rows: [Row] = []
+        rows.reserveCapacity(end - start)
+        for (file, first) in zip(files, fileStarts) where first < end && first + file.rowCount > start {
+            let range = (max(start, first) - first)..<(min(end, first + file.rowCount) - first)
+            rows.append(contentsOf: try file.rows(in: range))
+        }
+        return GeneratedBatch(rows: rows, isLast: end >= rowCount)
+    }
+
+    /// Drops the Parquet row groups kept for the next batch.
+    public func unload() async {
+        for file in files { file.release() }
     }
 
     /// The files the paths and patterns name, sorted within each pattern.
@@ -104,35 +141,5 @@ public struct LoadDataFromFileSystem: GeneratorStep {
         let namePattern = url.lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { fnmatch(namePattern, $0, 0) == 0 }.sorted().map { directory + "/" + $0 }
-    }
-
-    static func read(_ path: String, format: Format?, limit: Int?) throws -> [Row] {
-        let resolvedFormat = format ?? Format(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
-        guard let resolvedFormat else { throw FileSystemDataError.unknownFormat(path: path) }
-        if resolvedFormat == .parquet { return try ParquetDataReader.rows(path: path, limit: limit) }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw FileSystemDataError.unreadable(path: path)
-        }
-        switch resolvedFormat {
-        case .jsonl: return try JSONLinesReader.rows(from: bytes, path: path, limit: limit)
-        case .json:
-            let value: Value
-            do { value = try Value(jsonBytes: Array(bytes)) } catch {
-                throw FileSystemDataError.invalid(path: path, line: nil, reason: "\(error)")
-            }
-            guard case .list(let elements) = value else {
-                throw FileSystemDataError.invalid(path: path, line: nil, reason: "expected an array of objects")
-            }
-            let rows = try elements.enumerated().map { index, element -> Row in
-                guard case .struct(let row) = element else {
-                    throw FileSystemDataError.invalid(
-                        path: path, line: nil, reason: "element \(index) is not an object")
-                }
-                return row
-            }
-            return limit.map { Array(rows.prefix($0)) } ?? rows
-        case .csv: return try CSVReader.rows(from: bytes, path: path, limit: limit)
-        case .parquet: return try ParquetDataReader.rows(path: path, limit: limit)
-        }
     }
 }

@@ -4,7 +4,8 @@
 // Prints "DONE <signature> <rows>" when the run completes; Ctrl+C / SIGTERM stop it gracefully (exit 130 / 143).
 // DELAY_MS sets the work step's time per batch (default 3). GENERATOR=inline gives the same rows from a
 // LoadDataFromDicts (which saves only its batches' records and replays them) instead of a generator whose rows are
-// saved. With LLM_BASE_URL set (an OpenAI-compatible server), the
+// saved; GENERATOR=file from a LoadDataFromFileSystem (which replays them too) over a JSON Lines file written once
+// beside CACHE_DIR. With LLM_BASE_URL set (an OpenAI-compatible server), the
 // work step is a TextGeneration whose OpenAILLM asks that server about each row instead (API key in LLM_API_KEY).
 import Distilabel
 import Foundation
@@ -18,19 +19,36 @@ guard arguments.count == 3, let total = Int(arguments[2]) else {
 let cacheDirectory = arguments[1]
 let delay = Int(ProcessInfo.processInfo.environment["DELAY_MS"] ?? "") ?? 3
 let llmBaseURL = ProcessInfo.processInfo.environment["LLM_BASE_URL"]
-let inlineGenerator = ProcessInfo.processInfo.environment["GENERATOR"] == "inline"
+let generatorKind = ProcessInfo.processInfo.environment["GENERATOR"] ?? "closure"
+let row: @Sendable (Int) -> Row = { ["id": .int(Int64($0)), "text": .string("row \($0) — é")] }
+
+/// The rows as JSON Lines beside the cache directory, written once (to a temporary file, then renamed), so that
+/// every launch, killed or not, reads the same file.
+func inputFile() throws -> String {
+    let url = URL(fileURLWithPath: cacheDirectory).deletingLastPathComponent()
+        .appendingPathComponent("recovery-input-\(total).jsonl")
+    guard !FileManager.default.fileExists(atPath: url.path) else { return url.path }
+    var text = ""
+    for index in 0..<total { text += Value.struct(row(index)).jsonString() + "\n" }
+    let temporary = url.appendingPathExtension("\(getpid()).tmp")
+    try Data(text.utf8).write(to: temporary)
+    _ = rename(temporary.path, url.path)
+    return url.path
+}
 
 let pipeline = try Pipeline(name: "recovery-test", cacheDirectory: cacheDirectory) { p in
-    let row: @Sendable (Int) -> Row = { ["id": .int(Int64($0)), "text": .string("row \($0) — é")] }
-    let numbers: any Step =
-        inlineGenerator
-        ? LoadDataFromDicts(rows: (0..<total).lazy.map(row))
-        : GeneratorClosureStep(
+    let numbers: any Step
+    switch generatorKind {
+    case "file": numbers = LoadDataFromFileSystem(dataFiles: try inputFile())
+    case "inline": numbers = LoadDataFromDicts(rows: (0..<total).lazy.map(row))
+    default:
+        numbers = GeneratorClosureStep(
             typeName: "Numbers", outputs: ["id", "text"], configuration: ["rows": .int(Int64(total))]
         ) { offset, size in
             let end = min(offset + size, total)
             return GeneratedBatch(rows: (offset..<end).map(row), isLast: end >= total)
         }
+    }
     let work = ClosureStep(typeName: "Work", inputs: ["text"], outputs: ["length", "upper"]) { rows, _ in
         try await Task.sleep(for: .milliseconds(delay))
         return rows.map { row in

@@ -12,19 +12,23 @@ import Testing
             .appendingPathComponent("distilabel-test-pipeline")
     }
 
-    private func launch(cache: URL, rows: Int, delayMilliseconds: Int = 3, inline: Bool = false) throws -> Process {
+    private func launch(
+        cache: URL, rows: Int, delayMilliseconds: Int = 3, generator: String = "closure"
+    ) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = [cache.path, String(rows)]
-        process.environment = ["DELAY_MS": String(delayMilliseconds), "GENERATOR": inline ? "inline" : "closure"]
+        process.environment = ["DELAY_MS": String(delayMilliseconds), "GENERATOR": generator]
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()
         return process
     }
 
-    private func runToCompletion(cache: URL, rows: Int, inline: Bool = false) throws -> String {
-        let process = try launch(cache: cache, rows: rows, inline: inline)
+    private func runToCompletion(cache: URL, rows: Int, generator: String = "closure") throws -> String {
+        let process = try launch(cache: cache, rows: rows, generator: generator)
         process.waitUntilExit()
         let output = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
         let errors = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
@@ -37,10 +41,10 @@ import Testing
         return try LeafData.rows(executionDirectory: directory, leaf: "keep")
     }
 
-    /// With a generator whose rows are saved, and with `LoadDataFromDicts`, which saves only its batches' records
-    /// and replays them on resume.
-    @Test(arguments: [false, true])
-    func killNineAtTwentyRandomMomentsLosesAndDuplicatesNothing(inline: Bool) async throws {
+    /// With a generator whose rows are saved, and with `LoadDataFromDicts` and `LoadDataFromFileSystem`, which save
+    /// only their batches' records and replay them on resume.
+    @Test(arguments: ["closure", "inline", "file"])
+    func killNineAtTwentyRandomMomentsLosesAndDuplicatesNothing(generatorKind: String) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable.path) else {
             Issue.record("build the distilabel-test-pipeline product first (swift build)")
             return
@@ -48,7 +52,7 @@ import Testing
         let rows = 8000
         try await withTemporaryDirectory { root in
             let reference = root.appendingPathComponent("reference")
-            let done = try runToCompletion(cache: reference, rows: rows, inline: inline)
+            let done = try runToCompletion(cache: reference, rows: rows, generator: generatorKind)
             let parts = done.split(separator: " ")
             #expect(parts.first == "DONE")
             let signature = String(parts[1])
@@ -65,7 +69,7 @@ import Testing
             var unkilled: [String] = []
             while kills < 20 && launches < 40 {
                 launches += 1
-                let process = try launch(cache: killed, rows: rows, delayMilliseconds: 12, inline: inline)
+                let process = try launch(cache: killed, rows: rows, delayMilliseconds: 12, generator: generatorKind)
                 let delay = 40 + Int(generator.next() % 260)
                 try await Task.sleep(for: .milliseconds(delay))
                 if process.isRunning {
@@ -79,14 +83,14 @@ import Testing
                 }
             }
             #expect(kills >= 15, "only \(kills) of \(launches) launches were killed mid-run: \(unkilled.prefix(3))")
-            let final = try runToCompletion(cache: killed, rows: rows, inline: inline)
+            let final = try runToCompletion(cache: killed, rows: rows, generator: generatorKind)
             #expect(final.hasPrefix("DONE \(signature) \(rows)"))
             let resumed = try leafRows(cache: killed, signature: signature)
             #expect(resumed.count == expected.count)
             #expect(resumed == expected)
             let generatorFiles = try FileManager.default.contentsOfDirectory(
                 atPath: killed.appendingPathComponent("recovery-test/\(signature)/steps/numbers").path)
-            #expect(generatorFiles.isEmpty == inline, "\(generatorFiles)")
+            #expect(generatorFiles.isEmpty == (generatorKind != "closure"), "\(generatorFiles)")
         }
     }
 
