@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 import runner
-from workloads import free_port, http_json, median, pairs, value_row
+from workloads import describe, free_port, http_json, median, pairs, value_row
 
 
 def build(context, package, product):
@@ -230,9 +230,9 @@ def embedded_model(context):
             runs = {"ours": [ours(i) for i in range(context.pairs)], "theirs": []}
     finally:
         context.stop_servers()
-    for side in ("ours", "theirs"):
-        for run in runs[side]:
-            print(f"    decode ({side}): {run['tokens_per_s']} tokens/s", flush=True)
+    if reason is not None:
+        for run in runs["ours"]:
+            print(f"    decode (ours): {describe(run)}", flush=True)
     rows = [value_row(f"SmolLM2-135M Q4_1, batch 1, {steps} tokens: decode tokens/s",
                       median([run["tokens_per_s"] for run in runs["ours"]]),
                       median([run["tokens_per_s"] for run in runs["theirs"]]) if reason is None

@@ -147,6 +147,9 @@ def pairs(context, label, measure_ours, measure_theirs, skip_theirs_after_timeou
 def describe(sample):
     if sample.get("timed_out"):
         return f"timed out after {sample['wall']:.0f} s"
+    if "tokens_per_s" in sample:
+        rate = sample["tokens_per_s"]
+        return f"{rate:.1f} tokens/s" if rate is not None else "no decode figure (FAILED)"
     parts = [f"{sample['wall']:.2f} s"]
     if "rss_mb" in sample:
         parts.append(f"{sample['rss_mb']:.0f} MB")
