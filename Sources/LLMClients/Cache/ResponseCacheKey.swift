@@ -28,41 +28,13 @@ public struct ResponseCacheKey: Sendable, Hashable, CustomStringConvertible {
         writer.string(identity.model)
         writer.raw(",\"parameters\":{")
         var first = true
-        if let value = parameters.frequencyPenalty {
-            writer.separator(&first)
-            writer.key("frequency_penalty")
-            writer.number(value)
-        }
-        if let value = parameters.maxNewTokens {
-            writer.separator(&first)
-            writer.key("max_new_tokens")
-            writer.integer(value)
-        }
-        if let value = parameters.presencePenalty {
-            writer.separator(&first)
-            writer.key("presence_penalty")
-            writer.number(value)
-        }
-        if let value = parameters.seed {
-            writer.separator(&first)
-            writer.key("seed")
-            writer.integer(value)
-        }
-        if let value = parameters.stop {
-            writer.separator(&first)
-            writer.key("stop")
-            writer.strings(value)
-        }
-        if let value = parameters.temperature {
-            writer.separator(&first)
-            writer.key("temperature")
-            writer.number(value)
-        }
-        if let value = parameters.topP {
-            writer.separator(&first)
-            writer.key("top_p")
-            writer.number(value)
-        }
+        writer.field("frequency_penalty", parameters.frequencyPenalty, &first)
+        writer.field("max_new_tokens", parameters.maxNewTokens, &first)
+        writer.field("presence_penalty", parameters.presencePenalty, &first)
+        writer.field("seed", parameters.seed, &first)
+        writer.field("stop", parameters.stop, &first)
+        writer.field("temperature", parameters.temperature, &first)
+        writer.field("top_p", parameters.topP, &first)
         writer.byte(UInt8(ascii: "}"))
         if let format = parameters.responseFormat {
             writer.raw(",\"response_format\":{\"name\":")

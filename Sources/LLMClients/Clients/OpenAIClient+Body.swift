@@ -36,16 +36,8 @@ extension OpenAIClient {
         var writer = CanonicalJSONWriter(capacity: 128 + request.messages.reduce(0) { $0 + $1.content.utf8.count })
         var first = true
         writer.byte(UInt8(ascii: "{"))
-        if let value = parameters.frequencyPenalty {
-            writer.separator(&first)
-            writer.key("frequency_penalty")
-            writer.number(value)
-        }
-        if let value = parameters.maxNewTokens {
-            writer.separator(&first)
-            writer.key("max_tokens")
-            writer.integer(value)
-        }
+        writer.field("frequency_penalty", parameters.frequencyPenalty, &first)
+        writer.field("max_tokens", parameters.maxNewTokens, &first)
         writer.separator(&first)
         writer.key("messages")
         writer.messages(request.messages)
@@ -57,11 +49,7 @@ extension OpenAIClient {
             writer.key("n")
             writer.integer(n)
         }
-        if let value = parameters.presencePenalty {
-            writer.raw(",")
-            writer.key("presence_penalty")
-            writer.number(value)
-        }
+        writer.field("presence_penalty", parameters.presencePenalty, &first)
         if let format = parameters.responseFormat {
             writer.raw(",")
             writer.key("response_format")
@@ -73,29 +61,13 @@ extension OpenAIClient {
             writer.bool(format.strict)
             writer.raw("},\"type\":\"json_schema\"}")
         }
-        if let value = parameters.seed {
-            writer.raw(",")
-            writer.key("seed")
-            writer.integer(value)
-        }
-        if let value = parameters.stop, !value.isEmpty {
-            writer.raw(",")
-            writer.key("stop")
-            writer.strings(value)
-        }
+        writer.field("seed", parameters.seed, &first)
+        writer.field("stop", parameters.stop.flatMap { $0.isEmpty ? nil : $0 }, &first)
         if stream {
             writer.raw(",\"stream\":true,\"stream_options\":{\"include_usage\":true}")
         }
-        if let value = parameters.temperature {
-            writer.raw(",")
-            writer.key("temperature")
-            writer.number(value)
-        }
-        if let value = parameters.topP {
-            writer.raw(",")
-            writer.key("top_p")
-            writer.number(value)
-        }
+        writer.field("temperature", parameters.temperature, &first)
+        writer.field("top_p", parameters.topP, &first)
         writer.byte(UInt8(ascii: "}"))
         return writer.bytes
     }

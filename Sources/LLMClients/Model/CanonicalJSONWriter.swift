@@ -34,6 +34,28 @@ struct CanonicalJSONWriter {
         }
     }
 
+    /// `"name":value`, after a separator, when `value` is present (optional parameters).
+    mutating func field(_ name: StaticString, _ value: Double?, _ first: inout Bool) {
+        guard let value else { return }
+        separator(&first)
+        key(name)
+        number(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int?, _ first: inout Bool) {
+        guard let value else { return }
+        separator(&first)
+        key(name)
+        integer(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: [String]?, _ first: inout Bool) {
+        guard let value else { return }
+        separator(&first)
+        key(name)
+        strings(value)
+    }
+
     mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
