@@ -1,7 +1,8 @@
 import DistilabelCore
 
-/// A JSON Lines file: one JSON object per line, blank lines skipped. Loading indexes the lines; a batch parses only
-/// its own, and a bad line is reported with its file and line number when its batch is read.
+/// A JSON Lines file: one JSON object per line, blank lines skipped. Loading indexes the lines and checks that each
+/// is `{…}`; a batch parses only its own, and bad JSON inside a line is reported with its file and line number when
+/// its batch is read.
 struct JSONLinesFile: IndexedDataFile {
     let index: RecordIndex
 

@@ -8,8 +8,10 @@ import Parquet
 ///
 /// The files are read lazily: loading indexes them (where the lines of JSON Lines and CSV files start, the row
 /// groups of Parquet files), and each batch reads and parses only its own rows, so memory holds about one batch
-/// whatever the files' size. JSON arrays are parsed whole and kept column by column (``InlineRows``). A malformed
-/// line is reported, with its file and line number, when the batch that holds it is read.
+/// whatever the files' size. JSON arrays are parsed whole and kept column by column (``InlineRows``). Indexing checks
+/// each record's shape, so a JSON Lines line that is not `{…}` or a CSV record with the wrong number of fields fails
+/// the load, before any batch runs; a line of the right shape with bad JSON inside is reported when the batch that
+/// holds it is read. Either error names the file and the line.
 ///
 /// Any batch can be read again, cheaply and exactly, from files whose contents are in the signature
 /// (``dataFingerprint()``): the step replays its batches (``replaysBatches``), and the cache keeps only their

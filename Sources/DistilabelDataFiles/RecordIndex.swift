@@ -1,7 +1,10 @@
 /// Where the records of a JSON Lines or CSV file start: the byte offset and line of every 64th record, found by one
 /// pass over the file in chunks, so that any range of records is read by seeking to the nearest indexed one.
 ///
-/// A million records cost about 250 KB here; the rows themselves are parsed only when a batch asks for them.
+/// A million records cost about 250 KB here; the rows themselves are parsed only when a batch asks for them. The
+/// pass checks each record's shape, so most malformed records are reported when the step loads, before any batch
+/// runs: a JSON Lines line must start with `{` and end with `}`, a CSV record must have as many fields as the header.
+/// A record of the right shape with bad content inside is reported when its batch is read.
 struct RecordIndex: Sendable {
     /// Records between two indexed ones.
     static let stride = 64
@@ -29,12 +32,15 @@ struct RecordIndex: Sendable {
         var starts: [Int] = []
         var lines: [Int] = []
         var end = 0
-        func add(_ record: RecordScanner.Record) -> Bool {
+        var headerFields: Int?
+        func add(_ record: RecordScanner.Record) throws -> Bool {
             if awaitingHeader {
                 awaitingHeader = false
                 header = record.start..<record.end
+                headerFields = record.fields
                 return true
             }
+            try Self.checkShape(of: record, headerFields: headerFields, syntax: syntax, path: path)
             if count % Self.stride == 0 {
                 starts.append(record.start)
                 lines.append(record.line)
@@ -47,11 +53,41 @@ struct RecordIndex: Sendable {
         var scanning = true
         try DataFileBytes.forEachChunk(path: path) { chunk, offset in
             size = offset + chunk.count
-            scanning = scanner.scan(chunk, base: offset, add)
+            scanning = try scanner.scan(chunk, base: offset, add)
             return scanning
         }
-        if scanning, let last = scanner.finish(at: size) { _ = add(last) }
+        if scanning, let last = scanner.finish(at: size) { _ = try add(last) }
         (self.header, self.count, self.starts, self.lines, self.end) = (header, count, starts, lines, end)
+    }
+
+    /// Throws when `record` cannot be a row: a JSON Lines line that is not an object's braces, a CSV record whose
+    /// field count is not the header's.
+    private static func checkShape(
+        of record: RecordScanner.Record, headerFields: Int?, syntax: RecordScanner.Syntax, path: String
+    ) throws {
+        switch syntax {
+        case .jsonLines:
+            guard record.first == UInt8(ascii: "{") else {
+                throw FileSystemDataError.invalid(
+                    path: path, line: record.line,
+                    reason: "expected a JSON object, found a line starting with '\(Self.character(record.first))'")
+            }
+            guard record.last == UInt8(ascii: "}") else {
+                throw FileSystemDataError.invalid(
+                    path: path, line: record.line,
+                    reason: "expected a JSON object, found a line ending with '\(Self.character(record.last))' "
+                        + "instead of '}' (is the object cut short or split across lines?)")
+            }
+        case .csv:
+            if let headerFields, record.fields != headerFields {
+                throw FileSystemDataError.invalid(
+                    path: path, line: record.line, reason: "expected \(headerFields) fields, found \(record.fields)")
+            }
+        }
+    }
+
+    private static func character(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\u{\(String(byte, radix: 16))}"
     }
 
     /// Calls `body` with the bytes and the line of each record in `range` (which must lie within ``count``), in

@@ -105,8 +105,8 @@ import Testing
     @Test func loadDataFromFileSystemNamesTheBadFileAndLine() async throws {
         try await withTemporaryDirectory { directory in
             let bad = directory.appendingPathComponent("bad.jsonl")
-            try "{\"a\":1}\n{\"a\":\n".write(to: bad, atomically: true, encoding: .utf8)
-            // Lines are parsed when their batch is read: loading only indexes them.
+            try "{\"a\":1}\n{\"a\": }\n".write(to: bad, atomically: true, encoding: .utf8)
+            // Lines are parsed when their batch is read: loading indexes them and checks only their braces.
             var step = LoadDataFromFileSystem(dataFiles: bad.path)
             try await step.load(context: testContext)
             #expect(try await step.batch(offset: 0, size: 1, context: testContext).rows == [["a": 1]])

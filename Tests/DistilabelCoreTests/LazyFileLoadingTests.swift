@@ -147,11 +147,62 @@ import Testing
         #expect(try await step.batch(offset: 12, size: 2, context: testContext).rows == Array(expected[12..<14]))
     }
 
-    @Test func aBadLineInALateBatchNamesTheFileAndTheLine() async throws {
+    @Test func aMisshapenRecordIsReportedAtLoadWithItsFileAndLine() async throws {
         try await withTemporaryDirectory { directory in
-            // 200 rows on lines 1-201 (line 3 is blank); line 182, row 180, is broken.
+            // 200 rows on lines 1-201 (line 3 is blank); line 182, row 180, is cut short.
             var lines = (0..<200).map { #"{"id": \#($0), "instruction": "task \#($0)"}"# }
             lines[180] = #"{"id": 180, "instruction": "#
+            lines.insert("", at: 2)
+            let cut = directory.appendingPathComponent("cut.jsonl")
+            try Foundation.Data((lines.joined(separator: "\n") + "\n").utf8).write(to: cut)
+            var message = ""
+            var step = LoadDataFromFileSystem(dataFiles: cut.path)
+            do { try await step.load(context: testContext) } catch { message = "\(error)" }
+            #expect(message.contains("cut.jsonl', line 182: expected a JSON object"), "\(message)")
+            #expect(message.contains("ending with ':'"), "\(message)")
+
+            // A line that is not an object at all, and an object split across two lines.
+            for (index, (text, expected)) in [
+                (#"["id", 7]"#, "line 3: expected a JSON object, found a line starting with '['"),
+                ("{\"id\": 1,\n\"x\": 2}", "line 3: expected a JSON object, found a line ending with ','"),
+            ].enumerated() {
+                let file = directory.appendingPathComponent("shape-\(index).jsonl")
+                try Foundation.Data((#"{"id": 0}"# + "\n\n" + text + "\n").utf8).write(to: file)
+                var shaped = LoadDataFromFileSystem(dataFiles: file.path)
+                message = ""
+                do { try await shaped.load(context: testContext) } catch { message = "\(error)" }
+                #expect(message.contains("shape-\(index).jsonl', \(expected)"), "\(message)")
+            }
+
+            // A CSV record with a missing field, after a quoted field with a comma that spans two lines.
+            let csv = directory.appendingPathComponent("bad.csv")
+            let records = (0..<100).map { $0 == 5 ? "5,\"two,\nlines\"" : $0 == 90 ? "90" : "\($0),x" }
+            try Foundation.Data(("id,text\n" + records.joined(separator: "\n")).utf8).write(to: csv)
+            var csvStep = LoadDataFromFileSystem(dataFiles: csv.path)
+            message = ""
+            do { try await csvStep.load(context: testContext) } catch { message = "\(error)" }
+            #expect(message.contains("bad.csv', line 93: expected 2 fields, found 1"), "\(message)")
+
+            // Through a pipeline, the error names the step, the file and the line, and no batch ran.
+            let pipeline = try Pipeline(name: "cut-line") { p in
+                p.add(LoadDataFromFileSystem(dataFiles: cut.path), name: "load", batchSize: 50)
+                    >>> p.add(KeepColumns(["id"]), name: "keep")
+            }
+            message = ""
+            do {
+                _ = try await pipeline.run(store: InMemoryExecutionStore(), options: RunOptions(logger: quietLogger))
+            } catch {
+                message = "\(error)"
+            }
+            #expect(message.contains("load") && message.contains("cut.jsonl', line 182"), "\(message)")
+        }
+    }
+
+    @Test func aBadObjectInALateBatchNamesTheFileAndTheLine() async throws {
+        try await withTemporaryDirectory { directory in
+            // The braces are there, so loading passes; the JSON inside line 182 (row 180) is broken.
+            var lines = (0..<200).map { #"{"id": \#($0), "instruction": "task \#($0)"}"# }
+            lines[180] = #"{"id": 180, "instruction": }"#
             lines.insert("", at: 2)
             let bad = directory.appendingPathComponent("bad.jsonl")
             try Foundation.Data((lines.joined(separator: "\n") + "\n").utf8).write(to: bad)
@@ -164,19 +215,6 @@ import Testing
             var message = ""
             do { _ = try await step.batch(offset: 150, size: 50, context: testContext) } catch { message = "\(error)" }
             #expect(message.contains("bad.jsonl', line 182"), "\(message)")
-
-            // A CSV record with a missing field, after a quoted field that spans two lines: its own line is named.
-            let csv = directory.appendingPathComponent("bad.csv")
-            let records = (0..<100).map { $0 == 5 ? "5,\"two\nlines\"" : $0 == 90 ? "90" : "\($0),x" }
-            try Foundation.Data(("id,text\n" + records.joined(separator: "\n")).utf8).write(to: csv)
-            var csvStep = LoadDataFromFileSystem(dataFiles: csv.path)
-            try await csvStep.load(context: testContext)
-            #expect(try await csvStep.batch(offset: 0, size: 90, context: testContext).rows.count == 90)
-            message = ""
-            do { _ = try await csvStep.batch(offset: 90, size: 10, context: testContext) } catch {
-                message = "\(error)"
-            }
-            #expect(message.contains("bad.csv', line 93: expected 2 fields, found 1"), "\(message)")
 
             // Through a pipeline, the error names the step, the batch, the file and the line.
             let pipeline = try Pipeline(name: "bad-line") { p in

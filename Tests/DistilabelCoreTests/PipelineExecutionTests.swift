@@ -160,6 +160,25 @@ import Testing
         #expect(error == .generatorFailed(step: "source", batch: 1, message: "disk on fire"))
     }
 
+    @Test func aStepWhoseLoadThrowsIsNamedInTheError() async throws {
+        struct Unreachable: ProcessingStep {
+            func load(context: StepContext) async throws { throw MockLLMError(message: "server refused") }
+            func process(_ inputs: [[Row]], context: StepContext) async throws -> [Row] { inputs[0] }
+        }
+        let store = InMemoryExecutionStore()
+        let pipeline = try Pipeline(name: "unloadable") { p in
+            let load = p.add(LoadDataFromDicts(rows: numberedRows(6)), name: "load", batchSize: 2)
+            load >>> p.add(Unreachable(), name: "generate")
+            load >>> p.add(KeepColumns(["id"]), name: "keep")
+        }
+        var failure: PipelineError?
+        do { _ = try await pipeline.run(store: store, options: RunOptions(logger: quietLogger)) } catch {
+            failure = error as? PipelineError
+        }
+        #expect(failure == .loadFailed(step: "generate", message: "server refused"))
+        #expect(failure.map { "\($0)" } == "Step 'generate' could not load: server refused")
+    }
+
     @Test func stoppedRunResumesExactly() async throws {
         let store = InMemoryExecutionStore()
         let counter = MockLLM.Counter()

@@ -18,6 +18,8 @@ public enum PipelineError: Error, Sendable, Equatable {
     case invalidRuntimeParameter(step: String, parameter: String, reason: String)
     case generatorFailed(step: String, batch: Int, message: String)
     case stepFailed(step: String, message: String)
+    /// The step's `load` threw: its model, client or data files could not be set up.
+    case loadFailed(step: String, message: String)
     case store(String)
     case interrupted
 }
@@ -67,6 +69,8 @@ extension PipelineError: CustomStringConvertible {
             return "Generator step '\(step)' failed on batch \(batch): \(message)"
         case .stepFailed(let step, let message):
             return "Step '\(step)' failed: \(message)"
+        case .loadFailed(let step, let message):
+            return "Step '\(step)' could not load: \(message)"
         case .store(let message):
             return message
         case .interrupted:

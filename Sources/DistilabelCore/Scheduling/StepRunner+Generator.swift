@@ -28,7 +28,9 @@ extension StepRunner {
                 continue
             }
             if !announced {
-                try await source.load()
+                do { try await source.load() } catch let error as CancellationError { throw error } catch {
+                    throw PipelineError.loadFailed(step: node.name, message: "\(error)")
+                }
                 if let total = await source.totalRows { progress.expect(rows: total) }
                 announced = true
             }

@@ -112,7 +112,13 @@ extension StepRunner {
                 guard var fresh = node.step as? any ProcessingStep else {
                     throw PipelineError.stepFailed(step: node.name, message: "is not a processing step")
                 }
-                try await fresh.load(context: context)
+                do {
+                    try await fresh.load(context: context)
+                } catch let error as CancellationError {
+                    throw error
+                } catch {
+                    throw PipelineError.loadFailed(step: node.name, message: "\(error)")
+                }
                 step = fresh
             }
             try await results.send(try await compute(item, step: step!, context: context))
