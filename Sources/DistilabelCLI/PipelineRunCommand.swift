@@ -62,13 +62,10 @@ struct PipelineRunCommand: AsyncParsableCommand {
         do {
             (result, stoppedBy) = try await GracefulStop.run(logger: logger) { stop in
                 let options = RunOptions(collectLeafRows: false, stop: stop, progress: progress, logger: logger)
+                // The cache folder's pipeline.yaml names this registry's modules (and never secrets).
                 return try await pipeline.runWithCache(
-                    parameters: parameters, useCache: useCache, cacheDirectory: cacheDirectory, options: options
-                ) { configured, directory in
-                    // Every run writes the pipeline.yaml that describes it (never secrets) into its cache folder.
-                    try PipelineYAML.write(
-                        configured, to: directory.appendingPathComponent("pipeline.yaml"), registry: registry)
-                }
+                    parameters: parameters, useCache: useCache, cacheDirectory: cacheDirectory, options: options,
+                    registry: registry)
             }
         } catch let stopped as RunStopped {
             throw CLIError.interrupted(

@@ -1,5 +1,5 @@
 public import DistilabelCore
-import DistilabelYAML
+public import DistilabelYAML
 public import Foundation
 import Logging
 
@@ -20,11 +20,11 @@ extension Pipeline {
     /// cache key: the step and everything upstream of it) are reused too.
     ///
     /// `useCache: false` recomputes everything and clears the execution's saved batches. The log of every run is
-    /// appended to the execution's `pipeline.log`, and the pipeline is written to its `pipeline.yaml`.
+    /// appended to the execution's `pipeline.log`, and the pipeline is described in its `pipeline.yaml` (with
+    /// `registry`'s module names; never secrets), written only when it changed.
     public func runWithCache(
         parameters: RuntimeParameters = [:], useCache: Bool = true, cacheDirectory: String? = nil,
-        options: RunOptions = RunOptions(), commitInterval: Duration = .seconds(1),
-        beforeRun: (@Sendable (_ pipeline: Pipeline, _ directory: URL) throws -> Void)? = nil
+        options: RunOptions = RunOptions(), commitInterval: Duration = .seconds(1), registry: StepRegistry = .builtIn
     ) async throws -> PipelineOutput {
         var options = options
         if !parameters.isEmpty { options.parameters = parameters }
@@ -48,13 +48,11 @@ extension Pipeline {
         } else {
             logger.info("New pipeline execution; cache directory: \(directory.path)")
         }
-        // pipeline.yaml on every run (a caller with its own step registry rewrites it in `beforeRun`), written while
-        // the steps run: a large inline dataset takes a while to write, and the batches do not depend on the file.
+        // pipeline.yaml, checked on every run and written when it changed, while the steps run: a large inline
+        // dataset takes a while to write, and the batches do not depend on the file.
         let yamlURL = directory.appendingPathComponent("pipeline.yaml")
-        let yamlWrite = Task.detached { try PipelineYAML.write(configured, to: yamlURL) }
-        if let beforeRun {
-            try await yamlWrite.value
-            try beforeRun(configured, directory)
+        let yamlWrite = Task.detached {
+            try PipelineYAML.write(configured, to: yamlURL, signature: signature.signature, registry: registry)
         }
         let store = DurableExecutionStore(directory: directory, commitInterval: commitInterval)
         if resuming,

@@ -38,9 +38,13 @@ import Testing
             let saved = try LeafData.rows(executionDirectory: directory, leaf: "keep")
             #expect(saved == first.rows)
             #expect(saved.map { $0["id"] } == (0..<25).map { .int(Int64($0)) })
+            let yaml = directory.appendingPathComponent("pipeline.yaml").path
+            let yamlInode = try FileManager.default.attributesOfItem(atPath: yaml)[.systemFileNumber] as? NSNumber
             let second = try await pipeline(rows: 25, counter: counter, cache: cache).runWithCache(
                 options: RunOptions(logger: logger))
             #expect(counter.value == 25)
+            // The finished run's pipeline.yaml describes the same pipeline: it is left as it was, not rewritten.
+            #expect(try FileManager.default.attributesOfItem(atPath: yaml)[.systemFileNumber] as? NSNumber == yamlInode)
             #expect(second.rows == first.rows)
             #expect(second.progress.allSatisfy { $0.batchesComputed == 0 })
             // A different input gives a different signature: nothing stale is returned.

@@ -4,7 +4,7 @@ public import Foundation
 
 extension Pipeline {
     /// distilabel's `pipeline.run(...)`: runs the pipeline with the durable cache (see
-    /// `runWithCache(parameters:useCache:cacheDirectory:options:commitInterval:beforeRun:)`) and returns its
+    /// `runWithCache(parameters:useCache:cacheDirectory:options:commitInterval:registry:)`) and returns its
     /// dataset, read back from the execution's `data/` folder: one configuration per leaf step (a lone one named
     /// `default`), each with a `train` split, with the execution's `pipeline.yaml` and `pipeline.log` attached.
     ///
