@@ -170,10 +170,10 @@ public actor DurableExecutionStore: ExecutionStore {
                 // Saved without rows: reusable only by a generator that produces them again.
                 guard replayed else { continue }
             } else if entry.record.rowCount > 0 {
-                // A segment deleted by hand (to recompute its batches) makes them not reusable.
+                // A segment deleted by hand (to recompute its batches), or cut short, makes them not reusable.
                 let exists =
                     present[entry.segment]
-                    ?? FileManager.default.fileExists(atPath: segmentURL(step: step.name, segment: entry.segment).path)
+                    ?? Self.segmentLooksWhole(segmentURL(step: step.name, segment: entry.segment))
                 present[entry.segment] = exists
                 guard exists else { continue }
             }
@@ -184,27 +184,6 @@ public actor DurableExecutionStore: ExecutionStore {
 
     public func finish(_ step: StepKey, batchCount: Int) async throws {
         finished[step.name] = batchCount
-    }
-
-    /// When every step of the execution finished in an earlier run with no failed batch: each leaf's row count.
-    /// Such a run needs no step at all.
-    public func finishedLeafRowCounts() -> [String: Int]? {
-        guard let plan, plan.useCache, failedBatchCounts().isEmpty,
-            let summary = Self.readSummary(directory), summary["status"]?.stringValue == "finished",
-            case .list(let steps) = summary["steps"] ?? .null
-        else { return nil }
-        let finishedSteps = steps.compactMap(\.structValue).filter { $0["finished_batches"]?.intValue != nil }
-        guard finishedSteps.count == plan.steps.count else { return nil }
-        var counts: [String: Int] = [:]
-        for leaf in plan.leaves {
-            counts[leaf] = (entries[leaf] ?? [:]).values.reduce(0) { $0 + $1.record.rowCount }
-        }
-        return counts
-    }
-
-    /// Releases the cache without writing anything (a finished execution that was only read).
-    public func release() {
-        lock = nil
     }
 
     public func close(completed: Bool) async throws {

@@ -109,15 +109,10 @@ extension Pipeline {
         store: DurableExecutionStore, signature: PipelineSignature, directory: URL, options: RunOptions
     ) async throws -> PipelineOutput? {
         let keys = topologicalOrder.map { StepKey(name: $0, cacheKey: signature.stepKeys[$0]!) }
-        try await store.open(
-            ExecutionPlan(
-                pipelineName: name, signature: signature.signature, steps: keys, leaves: leafNames, useCache: true,
-                replayedSteps: replayedSteps))
-        guard let counts = await store.finishedLeafRowCounts() else {
-            await store.release()
-            return nil
-        }
-        await store.release()
+        let plan = ExecutionPlan(
+            pipelineName: name, signature: signature.signature, steps: keys, leaves: leafNames, useCache: true,
+            replayedSteps: replayedSteps)
+        guard let counts = try await store.finishedLeafRowCounts(for: plan) else { return nil }
         var rows: [String: [Row]] = [:]
         if options.collectLeafRows {
             for leaf in leafNames {

@@ -43,6 +43,12 @@ import Testing
             let second = try await pipeline(rows: 25, counter: counter, cache: cache).runWithCache(
                 options: RunOptions(logger: logger))
             #expect(counter.value == 25)
+            // No step ran: the run was found finished from its files, which were only read.
+            let log = try String(contentsOf: directory.appendingPathComponent("pipeline.log"), encoding: .utf8)
+            #expect(log.contains("The pipeline already finished"))
+            let summary = try String(
+                contentsOf: directory.appendingPathComponent("batch_manager.json"), encoding: .utf8)
+            #expect(summary.contains(#""status":"finished""#))
             // The finished run's pipeline.yaml describes the same pipeline: it is left as it was, not rewritten.
             #expect(try FileManager.default.attributesOfItem(atPath: yaml)[.systemFileNumber] as? NSNumber == yamlInode)
             #expect(second.rows == first.rows)
@@ -163,14 +169,47 @@ import Testing
         }
     }
 
-    @Test func aTruncatedSegmentReadOnResumeNamesTheFile() async throws {
+    @Test func aTruncatedSegmentIsComputedAgain() async throws {
         try await withTemporaryDirectory { cache in
             let first = try await pipeline(cache: cache, prompt: "Do", keepingRows: true).runWithCache(
                 options: RunOptions(logger: logger))
-            // The generator's segment of the first execution is adopted by the second; damage it.
+            // The generator's segment of the first execution is adopted by the second; cut it short.
             let segment = cache.appendingPathComponent("corrupt/\(first.signature)/steps/load/00001.parquet")
             let handle = try FileHandle(forWritingTo: segment)
             try handle.truncate(atOffset: 30)
+            try handle.close()
+            let second = try await pipeline(cache: cache, prompt: "Now do", keepingRows: true).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(second.isComplete)
+            #expect(second.rows.map { $0["id"] } == first.rows.map { $0["id"] })
+            #expect(second.progress.first { $0.name == "load" }?.batchesComputed ?? 0 > 0)
+            // The first execution finished: its dataset is its leaf's files, which are whole, so it returns as
+            // finished with the same rows. With a leaf file cut short, it is not finished: the lost batches are
+            // computed again.
+            let again = try await pipeline(cache: cache, prompt: "Do", keepingRows: true).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(again.rows == first.rows)
+            #expect(again.progress.allSatisfy { $0.batchesComputed == 0 })
+            let leafFile = try FileHandle(
+                forWritingTo: cache.appendingPathComponent("corrupt/\(first.signature)/data/gen/00001.parquet"))
+            try leafFile.truncate(atOffset: 100)
+            try leafFile.close()
+            let repaired = try await pipeline(cache: cache, prompt: "Do", keepingRows: true).runWithCache(
+                options: RunOptions(logger: logger))
+            #expect(repaired.rows == first.rows)
+            #expect(repaired.progress.first { $0.name == "gen" }?.batchesComputed ?? 0 > 0)
+        }
+    }
+
+    @Test func aSegmentDamagedInsideNamesTheFileWhenRead() async throws {
+        try await withTemporaryDirectory { cache in
+            let first = try await pipeline(cache: cache, prompt: "Do", keepingRows: true).runWithCache(
+                options: RunOptions(logger: logger))
+            // Its ends are whole, so it is taken as saved; reading it finds the damage.
+            let segment = cache.appendingPathComponent("corrupt/\(first.signature)/steps/load/00001.parquet")
+            let handle = try FileHandle(forWritingTo: segment)
+            try handle.seek(toOffset: 4)
+            try handle.write(contentsOf: Foundation.Data(repeating: 0xEE, count: 26))
             try handle.close()
             var message = ""
             do {
