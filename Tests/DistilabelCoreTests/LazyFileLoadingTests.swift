@@ -183,18 +183,9 @@ import Testing
             do { try await csvStep.load(context: testContext) } catch { message = "\(error)" }
             #expect(message.contains("bad.csv', line 93: expected 2 fields, found 1"), "\(message)")
 
-            // Through a pipeline, the error names the step, the file and the line, and no batch ran.
-            let pipeline = try Pipeline(name: "cut-line") { p in
-                p.add(LoadDataFromFileSystem(dataFiles: cut.path), name: "load", batchSize: 50)
-                    >>> p.add(KeepColumns(["id"]), name: "keep")
-            }
-            message = ""
-            do {
-                _ = try await pipeline.run(store: InMemoryExecutionStore(), options: RunOptions(logger: quietLogger))
-            } catch {
-                message = "\(error)"
-            }
-            #expect(message.contains("load") && message.contains("cut.jsonl', line 182"), "\(message)")
+            // Through a pipeline, the error names the step, the file and the line, and comes before any batch.
+            message = try await Self.pipelineError(reading: cut)
+            #expect(message.hasPrefix("Step 'load' could not load: ") && message.contains("cut.jsonl', line 182"))
         }
     }
 
@@ -217,17 +208,22 @@ import Testing
             #expect(message.contains("bad.jsonl', line 182"), "\(message)")
 
             // Through a pipeline, the error names the step, the batch, the file and the line.
-            let pipeline = try Pipeline(name: "bad-line") { p in
-                p.add(LoadDataFromFileSystem(dataFiles: bad.path), name: "load", batchSize: 50)
-                    >>> p.add(KeepColumns(["id"]), name: "keep")
-            }
-            message = ""
-            do {
-                _ = try await pipeline.run(store: InMemoryExecutionStore(), options: RunOptions(logger: quietLogger))
-            } catch {
-                message = "\(error)"
-            }
-            #expect(message.contains("load") && message.contains("bad.jsonl', line 182"), "\(message)")
+            message = try await Self.pipelineError(reading: bad)
+            #expect(message.hasPrefix("Generator step 'load' failed on batch 3: ") && message.contains("line 182"))
         }
+    }
+
+    /// The error of a pipeline reading `file` in batches of 50, as it reads.
+    static func pipelineError(reading file: URL) async throws -> String {
+        let pipeline = try Pipeline(name: "bad-file") { p in
+            p.add(LoadDataFromFileSystem(dataFiles: file.path), name: "load", batchSize: 50)
+                >>> p.add(KeepColumns(["id"]), name: "keep")
+        }
+        do {
+            _ = try await pipeline.run(store: InMemoryExecutionStore(), options: RunOptions(logger: quietLogger))
+        } catch {
+            return "\(error)"
+        }
+        return "no error"
     }
 }
