@@ -7,8 +7,11 @@ enum CLIProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let testsFolder = packageRoot.appendingPathComponent("Tests/DistilabelCLITests")
 
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("distilabel")
+    static var executable: URL { product("distilabel") }
+
+    /// An executable product built beside the test bundle.
+    static func product(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
     }
 
     /// Whether the executable is built; records an issue when it is not.
@@ -25,9 +28,11 @@ enum CLIProcess {
     }
 
     /// Starts the executable; the caller waits.
-    static func launch(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func launch(
+        _ arguments: [String], environment: [String: String] = [:], program: URL = executable
+    ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["DISTILABEL_PROGRESS_INTERVAL"] = "0.2"
@@ -42,8 +47,10 @@ enum CLIProcess {
     }
 
     /// Runs to completion and returns the exit status and both outputs.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let (process, out, err) = try launch(arguments, environment: environment)
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], program: URL = executable
+    ) throws -> Outcome {
+        let (process, out, err) = try launch(arguments, environment: environment, program: program)
         return finish(process, out, err)
     }
 
