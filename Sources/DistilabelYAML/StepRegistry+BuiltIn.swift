@@ -55,6 +55,7 @@ extension StepRegistry {
                 try fields.requiredStrings("columns"),
                 outputColumn: try fields.string("output_column") ?? "merged_column")
         }
+        registry.registerFormattingSteps()
         registry.registerTasks()
         registry.register(routing: "sample_n_steps", module: "distilabel.pipeline.routing_batch_function") {
             kwargs in

@@ -18,6 +18,9 @@ public enum PipelineError: Error, Sendable, Equatable {
     case invalidRuntimeParameter(step: String, parameter: String, reason: String)
     case generatorFailed(step: String, batch: Int, message: String)
     case stepFailed(step: String, message: String)
+    /// A row a step cannot process or produce: `row` counts from 0 in the batch (in the generator's output for a
+    /// generator), `column` is the column at fault.
+    case invalidRow(step: String, row: Int, column: String, reason: String)
     /// The step's `load` threw: its model, client or data files could not be set up.
     case loadFailed(step: String, message: String)
     case store(String)
@@ -69,6 +72,8 @@ extension PipelineError: CustomStringConvertible {
             return "Generator step '\(step)' failed on batch \(batch): \(message)"
         case .stepFailed(let step, let message):
             return "Step '\(step)' failed: \(message)"
+        case .invalidRow(let step, let row, let column, let reason):
+            return "Step '\(step)', row \(row), column '\(column)': \(reason)."
         case .loadFailed(let step, let message):
             return "Step '\(step)' could not load: \(message)"
         case .store(let message):

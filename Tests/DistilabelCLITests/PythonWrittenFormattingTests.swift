@@ -1,0 +1,105 @@
+import Distilabel
+import DistilabelTesting
+import DistilabelYAML
+import Foundation
+import Testing
+
+/// A `pipeline.yaml` with the formatting steps and `DataSampler`, written in the test by Python distilabel 1.5.3, is
+/// read by `PipelineYAML.read` and runs; every leaf's rows are those Python's steps give for the same input rows.
+struct PythonWrittenFormattingTests {
+    static let turn = PythonFormattingTests.turn
+
+    /// The rows of the data file: consistent columns, with a tie, an empty and a null system prompt, a null
+    /// generation and a longer conversation.
+    static let rows: [Row] = [
+        [
+            "system_prompt": "Be brief.", "instruction": "What's 2+2?", "generation": "4", "response": "4",
+            "messages": [turn("user", "What's 2+2?")], "generations": ["4", "5", "6"],
+            "generation_models": ["a", "b", "c"], "ratings": [1, 0, -1],
+        ],
+        [
+            "system_prompt": "", "instruction": "Ünïcödé 🦙 漢字", "generation": nil, "response": nil,
+            "messages": [
+                turn("system", "S"), turn("user", "Ünïcödé 🦙 漢字"), turn("assistant", "x"), turn("user", "again"),
+            ],
+            "generations": ["x", "y"], "generation_models": ["a", "b"], "ratings": [3.5, 3.5],
+        ],
+        [
+            "system_prompt": nil, "instruction": "Rate", "generation": "g", "response": "r",
+            "messages": [turn("user", "Rate")], "generations": ["p", "q", "r", "s"],
+            "generation_models": ["m0", "m1", "m2", "m3"], "ratings": [2, 5.0, 5, 1],
+        ],
+    ]
+
+    @Test func aPythonWrittenFormattingPipelineReadsAndRuns() async throws {
+        guard let python = PythonFormattingTests.pythonOrSkip() else { return }
+        try await withTemporaryDirectory { root in
+            let data = root.appendingPathComponent("data.jsonl")
+            try Foundation.Data(Self.rows.map { $0.description + "\n" }.joined().utf8).write(to: data)
+            let config = root.appendingPathComponent("pipeline.yaml")
+            let withData = root.appendingPathComponent("pipeline-with-data.yaml")
+            let writer = Process()
+            writer.executableURL = python
+            writer.arguments = [
+                CLIProcess.testsFolder.appendingPathComponent("Python/write_formatting_pipeline.py").path, data.path,
+                config.path, withData.path,
+            ]
+            writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice
+            try writer.run()
+            writer.waitUntilExit()
+            try #require(writer.terminationStatus == 0, "the Python writer failed")
+
+            // Python leaves DataSampler's data out of the file: reading it says so, naming the step and field.
+            do {
+                _ = try PipelineYAML.read(from: config)
+                Issue.record("expected an error: the file has no data for DataSampler")
+            } catch {
+                let message = "\(error)"
+                #expect(message.contains("'sampler'") && message.contains("data"), "\(message)")
+                #expect(message.contains("Python distilabel does not write them"), "\(message)")
+            }
+
+            let pipeline = try PipelineYAML.read(from: withData)
+            #expect(
+                pipeline.nodes.map(\.typeName) == [
+                    "LoadDataFromFileSystem", "FormatTextGenerationSFT", "FormatChatGenerationSFT",
+                    "FormatTextGenerationDPO", "FormatChatGenerationDPO", "ConversationTemplate", "KeepColumns",
+                    "FormatChatGenerationDPO", "DataSampler", "KeepColumns",
+                ])
+            let sampler = try #require(pipeline.nodes.first { $0.name == "sampler" })
+            let step = try #require(sampler.step as? DataSampler)
+            #expect(step.size == 3 && step.samples == 7 && step.seed == 0 && step.data.count == 6)
+            #expect(sampler.options.batchSize == 3)
+            #expect(pipeline.nodes.first { $0.name == "dpo" }?.options.inputBatchSize == 1)
+
+            let output = try await pipeline.run(options: RunOptions(logger: quietLogger))
+            #expect(output.isComplete && output.failedBatches == 0)
+
+            // Each leaf's rows are what Python's step returns for the same input rows.
+            let dropped = Self.rows.map { $0.keeping(["messages", "generations", "ratings"]) }
+            let leaves: [(name: String, type: String, input: [Row])] = [
+                ("sft", "FormatTextGenerationSFT", Self.rows), ("chat_sft", "FormatChatGenerationSFT", Self.rows),
+                ("dpo", "FormatTextGenerationDPO", Self.rows), ("chat_dpo", "FormatChatGenerationDPO", Self.rows),
+                ("conversation", "ConversationTemplate", Self.rows),
+                ("chat_dpo_plain", "FormatChatGenerationDPO", dropped),
+            ]
+            let expected = try PythonFormattingTests.runPython(
+                python, cases: leaves.map { ["step": .string($0.type), "rows": .list($0.input.map(Value.struct))] },
+                in: root)
+            for (index, leaf) in leaves.enumerated() {
+                let pythonRows = (expected[index].structValue?["rows"]?.listValue ?? []).compactMap(\.structValue)
+                #expect(pythonRows.count == 3, "\(leaf.name)")
+                #expect(output.leafRows[leaf.name] == pythonRows, "\(leaf.name)")
+            }
+            #expect(output.leafRows["chat_dpo_plain"]?.allSatisfy { !$0.contains("chosen_model") } == true)
+
+            let sampled = try #require(output.leafRows["keep"])
+            #expect(sampled.count == 7)
+            #expect(sampled.allSatisfy { $0.columns == ["q", "k"] && $0["q"]?.listValue?.count == 3 })
+            // The same file run again draws the same samples.
+            let again = try await PipelineYAML.read(from: withData).run(options: RunOptions(logger: quietLogger))
+            #expect(again.leafRows["keep"] == sampled)
+        }
+    }
+}
