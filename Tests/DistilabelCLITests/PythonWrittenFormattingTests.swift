@@ -103,3 +103,53 @@ struct PythonWrittenFormattingTests {
         }
     }
 }
+
+/// The other direction: Python distilabel 1.5.3 rebuilds our formatting steps and `DataSampler` (with its `data`
+/// and our extra `seed`) from a `pipeline.yaml` we wrote.
+struct PythonReadsOurFormattingYAMLTests {
+    @Test func pythonDistilabelLoadsOurFormattingSteps() async throws {
+        guard let python = PythonFormattingTests.pythonOrSkip() else { return }
+        try await withTemporaryDirectory { root in
+            let pipeline = try Pipeline(name: "swift-formatting") { p in
+                let load = p.add(LoadDataFromDicts(rows: PythonWrittenFormattingTests.rows), name: "load")
+                load >>> [
+                    p.add(FormatTextGenerationSFT(), name: "sft"), p.add(FormatChatGenerationSFT(), name: "chat_sft"),
+                    p.add(FormatTextGenerationDPO(), name: "dpo", inputBatchSize: 2),
+                    p.add(FormatChatGenerationDPO(), name: "chat_dpo"),
+                    p.add(ConversationTemplate(), name: "conversation"),
+                ]
+                p.add(DataSampler(data: [["q": "a"], ["q": "b"]], size: 4, samples: 9, seed: 3), name: "sampler")
+                    >>> p.add(KeepColumns(["q"]), name: "keep")
+            }
+            let url = root.appendingPathComponent("pipeline.yaml")
+            try PipelineYAML.write(pipeline, to: url)
+            let reader = Process()
+            reader.executableURL = python
+            reader.arguments = [
+                CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path,
+            ]
+            let output = Pipe()
+            let errors = Pipe()
+            reader.standardOutput = output
+            reader.standardError = errors
+            try reader.run()
+            let stdout = output.fileHandleForReading.readDataToEndOfFile()
+            let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0, "\(String(decoding: stderr, as: UTF8.self).suffix(2000))")
+            guard reader.terminationStatus == 0 else { return }
+            let rebuilt = try Value(json: String(decoding: stdout, as: UTF8.self)).structValue ?? Row()
+            let steps = rebuilt["steps"]?.listValue?.compactMap(\.structValue) ?? []
+            let classes = Dictionary(uniqueKeysWithValues: steps.map { ($0["name"]?.stringValue ?? "", $0) })
+            #expect(classes["sft"]?["class"] == "FormatTextGenerationSFT")
+            #expect(classes["chat_sft"]?["class"] == "FormatChatGenerationSFT")
+            #expect(classes["dpo"]?["class"] == "FormatTextGenerationDPO")
+            #expect(classes["dpo"]?["input_batch_size"] == 2)
+            #expect(classes["chat_dpo"]?["class"] == "FormatChatGenerationDPO")
+            #expect(classes["conversation"]?["class"] == "ConversationTemplate")
+            #expect(classes["sampler"]?["class"] == "DataSampler")
+            #expect(classes["sampler"]?["size"] == 4 && classes["sampler"]?["samples"] == 9)
+            #expect(rebuilt["connections"]?.structValue?["sampler"] == ["keep"])
+        }
+    }
+}

@@ -12,7 +12,7 @@ for name in pipeline.dag:
     step = pipeline.dag.get_step(name)["step"]
     entry = {"name": step.name, "class": type(step).__name__, "input_mappings": dict(step.input_mappings),
              "output_mappings": dict(step.output_mappings)}
-    for field in ("batch_size", "input_batch_size", "columns", "data_files", "system_prompt", "template"):
+    for field in ("batch_size", "input_batch_size", "columns", "data_files", "system_prompt", "template", "size", "samples"):
         if hasattr(step, field):
             value = getattr(step, field)
             entry[field] = value if isinstance(value, (int, str, list, type(None))) else str(value)
