@@ -19,6 +19,15 @@ enum ChatTurns {
         return SHA256.hex(text)
     }
 
+    /// Sets the row's `prompt` (the first user turn of its `messages`) and `prompt_id`, and returns the messages:
+    /// what the chat formatting steps do first.
+    static func applyChatPrompt(to row: inout Row, index: Int, context: StepContext) throws(PipelineError) -> [Value] {
+        let prompt = try firstUserContent(row["messages"], column: "messages", row: index, context: context)
+        row["prompt"] = prompt
+        row["prompt_id"] = .string(try promptID(prompt, source: "messages", row: index, context: context))
+        return try list(row["messages"], column: "messages", row: index, context: context)
+    }
+
     /// The content of the first turn whose role is `user`, or null when there is none (Python:
     /// `next((turn["content"] for turn in messages if turn["role"] == "user"), None)`).
     static func firstUserContent(

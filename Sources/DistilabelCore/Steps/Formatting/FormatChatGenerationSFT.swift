@@ -21,13 +21,8 @@ public struct FormatChatGenerationSFT: ProcessingStep {
         var result: [Row] = []
         for (index, row) in inputs.flatMap({ $0 }).enumerated() {
             var row = row
-            let prompt = try ChatTurns.firstUserContent(
-                row["messages"], column: "messages", row: index, context: context)
-            row["prompt"] = prompt
-            row["prompt_id"] = .string(
-                try ChatTurns.promptID(prompt, source: "messages", row: index, context: context))
+            let messages = try ChatTurns.applyChatPrompt(to: &row, index: index, context: context)
             let generation = try ChatTurns.required(row, "generation", index: index, context: context)
-            let messages = try ChatTurns.list(row["messages"], column: "messages", row: index, context: context)
             row["messages"] = .list(messages + [ChatTurns.turn("assistant", generation)])
             result.append(row)
         }
