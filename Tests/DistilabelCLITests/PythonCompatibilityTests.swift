@@ -136,25 +136,12 @@ struct PythonReadsOurYAMLTests {
             }
             let url = root.appendingPathComponent("pipeline.yaml")
             try PipelineYAML.write(pipeline, to: url)
-            let reader = Process()
-            reader.executableURL = python
-            reader.arguments = [
-                CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path,
-            ]
-            var environment = ProcessInfo.processInfo.environment
-            environment["OPENAI_API_KEY"] = "sk-not-used"
-            reader.environment = environment
-            let output = Pipe()
-            let errors = Pipe()
-            reader.standardOutput = output
-            reader.standardError = errors
-            try reader.run()
-            let stdout = output.fileHandleForReading.readDataToEndOfFile()
-            let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-            reader.waitUntilExit()
-            #expect(reader.terminationStatus == 0, "\(String(decoding: stderr, as: UTF8.self).suffix(2000))")
-            guard reader.terminationStatus == 0 else { return }
-            let rebuilt = try Value(json: String(decoding: stdout, as: UTF8.self)).structValue ?? Row()
+            let reader = try CLIProcess.run(
+                [CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path],
+                environment: ["OPENAI_API_KEY": "sk-not-used"], program: python)
+            #expect(reader.status == 0, "\(reader.stderr.suffix(2000))")
+            guard reader.status == 0 else { return }
+            let rebuilt = try Value(json: reader.stdout).structValue ?? Row()
             #expect(rebuilt["name"] == "swift-written")
             #expect(rebuilt["description"] == "Written by swift-distilabel")
             let steps = rebuilt["steps"]?.listValue?.compactMap(\.structValue) ?? []

@@ -26,22 +26,11 @@ struct PythonFormattingTests {
     static func runPython(_ python: URL, cases: [Value], in root: URL) throws -> [Value] {
         let input = root.appendingPathComponent("cases.json")
         try Foundation.Data(Value.list(cases).jsonString().utf8).write(to: input)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PipelineError.stepFailed(
-                step: "python", message: String(decoding: stderr, as: UTF8.self).suffix(2000).description)
+        let run = try CLIProcess.run([script.path, input.path], program: python)
+        guard run.status == 0 else {
+            throw PipelineError.stepFailed(step: "python", message: String(run.stderr.suffix(2000)))
         }
-        return try Value(json: String(decoding: stdout, as: UTF8.self)).listValue ?? []
+        return try Value(json: run.stdout).listValue ?? []
     }
 
     static func turn(_ role: String, _ content: Value) -> Value { ["role": .string(role), "content": content] }

@@ -123,22 +123,12 @@ struct PythonReadsOurFormattingYAMLTests {
             }
             let url = root.appendingPathComponent("pipeline.yaml")
             try PipelineYAML.write(pipeline, to: url)
-            let reader = Process()
-            reader.executableURL = python
-            reader.arguments = [
-                CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path,
-            ]
-            let output = Pipe()
-            let errors = Pipe()
-            reader.standardOutput = output
-            reader.standardError = errors
-            try reader.run()
-            let stdout = output.fileHandleForReading.readDataToEndOfFile()
-            let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-            reader.waitUntilExit()
-            #expect(reader.terminationStatus == 0, "\(String(decoding: stderr, as: UTF8.self).suffix(2000))")
-            guard reader.terminationStatus == 0 else { return }
-            let rebuilt = try Value(json: String(decoding: stdout, as: UTF8.self)).structValue ?? Row()
+            let reader = try CLIProcess.run(
+                [CLIProcess.testsFolder.appendingPathComponent("Python/read_our_pipeline_yaml.py").path, url.path],
+                program: python)
+            #expect(reader.status == 0, "\(reader.stderr.suffix(2000))")
+            guard reader.status == 0 else { return }
+            let rebuilt = try Value(json: reader.stdout).structValue ?? Row()
             let steps = rebuilt["steps"]?.listValue?.compactMap(\.structValue) ?? []
             let classes = Dictionary(uniqueKeysWithValues: steps.map { ($0["name"]?.stringValue ?? "", $0) })
             #expect(classes["sft"]?["class"] == "FormatTextGenerationSFT")
