@@ -59,7 +59,7 @@ extension Pipeline {
             let output = try await configured.finishedOutput(
                 store: store, signature: signature, directory: directory, options: options)
         {
-            try await yamlWrite.value
+            _ = try await yamlWrite.value
             logger.info("The pipeline already finished: returning its dataset from the cache, no step runs.")
             return output
         }
@@ -78,7 +78,7 @@ extension Pipeline {
                     logger.info("Retrying \(total) failed batches from the previous run (\(steps))")
                 }
             }
-            try await yamlWrite.value
+            _ = try await yamlWrite.value
         } catch is CancellationError {
             _ = await yamlWrite.result
             logger.warning("The run was cancelled. What it finished is saved; run again to resume.")

@@ -11,7 +11,8 @@ public struct PipelineLogFile: LogHandler {
 
         init(url: URL) throws {
             if !FileManager.default.fileExists(atPath: url.path) {
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                // A failure here shows as the FileHandle error below, which names the file.
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             }
             let handle = try FileHandle(forWritingTo: url)
             try handle.seekToEnd()

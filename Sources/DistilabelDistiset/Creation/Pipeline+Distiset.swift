@@ -1,6 +1,6 @@
-public import DistilabelCache
+import DistilabelCache
 public import DistilabelCore
-public import Foundation
+import Foundation
 
 extension Pipeline {
     /// distilabel's `pipeline.run(...)`: runs the pipeline with the durable cache (see
