@@ -4,81 +4,29 @@
 /// ```swift
 /// SHA256.hex("abc")  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
-public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+public struct SHA256: ByteHasher, Sendable {
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    private var state: State = (
         0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A, 0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19
     )
-    /// Bytes waiting for a full 64-byte block.
-    private var pending: [UInt8] = []
-    private var length: UInt64 = 0
+    private var blocks = MessageBlocks()
 
     /// A hasher with nothing fed yet.
-    public init() {
-        pending.reserveCapacity(64)
-    }
-
-    /// Feeds bytes.
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            update(UnsafeRawBufferPointer(buffer))
-        }
-        if done == nil {
-            let copy = Array(bytes)
-            copy.withUnsafeBytes { update($0) }
-        }
-    }
-
-    /// Feeds the UTF-8 bytes of a string.
-    public mutating func update(_ string: String) {
-        var string = string
-        string.withUTF8 { update(UnsafeRawBufferPointer($0)) }
-    }
+    public init() {}
 
     /// Feeds raw bytes.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        length &+= UInt64(bytes.count)
-        var index = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, bytes.count)
-            pending.append(contentsOf: bytes[0..<take])
-            index = take
-            if pending.count == 64 {
-                pending.withUnsafeBytes { processBlock($0) }
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        while bytes.count - index >= 64 {
-            processBlock(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + 64)]))
-            index += 64
-        }
-        if index < bytes.count { pending.append(contentsOf: bytes[index...]) }
+        var state = self.state
+        blocks.append(bytes) { Self.compress(&state, $0) }
+        self.state = state
     }
 
     /// The digest as 64 lowercase hex characters. Call it once: it pads the message.
     public mutating func hexDigest() -> String {
-        let bitLength = length &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                processBlock(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 64)]))
-                offset += 64
-            }
-        }
-        pending.removeAll()
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
-        }
-        return String(decoding: hex, as: UTF8.self)
+        var state = self.state
+        blocks.finish { Self.compress(&state, $0) }
+        self.state = state
+        return MessageBlocks.hex([state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7])
     }
 
     /// The hex digest of a string's UTF-8 bytes.
@@ -99,13 +47,9 @@ public struct SHA256: Sendable {
         0x748F_82EE, 0x78A5_636F, 0x84C8_7814, 0x8CC7_0208, 0x90BE_FFFA, 0xA450_6CEB, 0xBEF9_A3F7, 0xC671_78F2,
     ]
 
-    private mutating func processBlock(_ block: UnsafeRawBufferPointer) {
+    private static func compress(_ state: inout State, _ block: UnsafeRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for index in 0..<16 {
-                w[index] =
-                    UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
-                    | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
-            }
+            MessageBlocks.loadWords(block, into: w)
             for index in 16..<64 {
                 let s0 = rotate(w[index - 15], 7) ^ rotate(w[index - 15], 18) ^ (w[index - 15] >> 3)
                 let s1 = rotate(w[index - 2], 17) ^ rotate(w[index - 2], 19) ^ (w[index - 2] >> 10)
@@ -135,7 +79,7 @@ public struct SHA256: Sendable {
         }
     }
 
-    private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         value >> count | value << (32 - count)
     }
 }
